@@ -1,0 +1,20 @@
+/**
+ * Attaches the live-document server to an HTTP server (production entry and `vite dev`):
+ * upgrades on `/yjs/*` go to the collab server, everything else is left alone (Vite's HMR
+ * socket uses the same server in dev).
+ */
+import type http from 'node:http';
+import { getApp, type App } from '../src/lib/server/app.ts';
+import { createCollabServer, type CollabServer } from './collab/index.ts';
+
+export const COLLAB_PREFIX = '/yjs/';
+
+export async function attachToHttpServer(server: http.Server, app?: App): Promise<CollabServer> {
+	const theApp = app ?? (await getApp());
+	const collab = createCollabServer({ app: theApp });
+	server.on('upgrade', (req, socket, head) => {
+		if (!(req.url ?? '').startsWith(COLLAB_PREFIX)) return;
+		collab.handleUpgrade(req, socket, head);
+	});
+	return collab;
+}

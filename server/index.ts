@@ -1,0 +1,22 @@
+/**
+ * Node entry: `node server/index.ts` (Node 24 runs the TypeScript directly). Starts Brygga on
+ * PORT and shuts down cleanly on SIGTERM/SIGINT: live-document sockets are closed and their
+ * pending writes flushed, HTTP stops, the database is closed.
+ */
+import { startServer } from './main.ts';
+
+const running = await startServer();
+running.app.log.info('server.started', { url: running.url, database: running.app.database.kind, demo: running.app.config.demo });
+
+let stopping = false;
+async function stop(signal: string) {
+	if (stopping) return;
+	stopping = true;
+	running.app.log.info('server.stopping', { signal });
+	const force = setTimeout(() => process.exit(1), 15_000);
+	force.unref();
+	await running.close();
+	process.exit(0);
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,0 +1,89 @@
+/**
+ * Every request passes here: the app context, the language, the actor (from the session or
+ * guest cookie), the API's own cross-site check, security headers, and no caching of anything
+ * personal. Authorization itself happens in loads and endpoints through the policy module.
+ */
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
+import { sequence } from '@sveltejs/kit/hooks';
+import { getApp } from '#lib/server/app.ts';
+import { resolveActor } from '#lib/server/auth/actor.ts';
+import { crossSiteRefusal, securityHeaders } from '#lib/server/http/guard.ts';
+import { errorResponse } from '#lib/server/http/api.ts';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
+
+export const init: ServerInit = async () => {
+	await getApp();
+};
+
+const context: Handle = async ({ event, resolve }) => {
+	const app = await getApp();
+	event.locals.app = app;
+	event.locals.ip = clientIp(event, app.config.TRUST_PROXY);
+	const resolved = await resolveActor(app, (name) => event.cookies.get(name));
+	event.locals.actor = resolved.actor;
+	event.locals.session = resolved.session;
+	event.locals.sessionToken = resolved.sessionToken;
+	return resolve(event);
+};
+
+function clientIp(event: Parameters<Handle>[0]['event'], trustProxy: boolean): string {
+	if (trustProxy) {
+		const xff = event.request.headers.get('x-forwarded-for');
+		if (xff) return xff.split(',')[0].trim();
+	}
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}
+
+const locale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ locale }) => {
+		event.locals.locale = locale as 'sv' | 'en';
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	});
+
+const apiGuard: Handle = async ({ event, resolve }) => {
+	if (event.url.pathname.startsWith('/api/')) {
+		const own = event.locals.app.config.ORIGIN ?? event.url.origin;
+		const refusal = crossSiteRefusal(event.request, own);
+		if (refusal) {
+			event.locals.app.log.warn('api.cross_site_refused', { path: event.url.pathname, reason: refusal, ip: event.locals.ip });
+			return errorResponse(403, refusal, 'Förfrågan kom från en annan webbplats och avvisades.');
+		}
+	}
+	return resolve(event);
+};
+
+const headers: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const secure = event.url.protocol === 'https:';
+	for (const [k, v] of Object.entries(securityHeaders(secure))) {
+		if (!response.headers.has(k)) response.headers.set(k, v);
+	}
+	// Pages and API answers carry personal and procurement data: never cache them.
+	if (!event.url.pathname.startsWith('/_app/') && !response.headers.has('cache-control')) {
+		response.headers.set('cache-control', 'no-store');
+	}
+	return response;
+};
+
+export const handle = sequence(context, locale, apiGuard, headers);
+
+/** Unexpected errors: logged with an id, answered generically (never a stack trace). */
+export const handleError: HandleServerError = async ({ error, event, status, message }) => {
+	const id = crypto.randomUUID();
+	if (status >= 500) {
+		const app = await getApp();
+		app.log.error('http.unhandled', {
+			id,
+			path: event.url.pathname,
+			method: event.request.method,
+			error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+			stack: error instanceof Error ? error.stack : undefined
+		});
+		return { code: 'internal', message: `Ett oväntat fel inträffade (id ${id}).` };
+	}
+	return { code: status === 404 ? 'not_found' : 'error', message };
+};

@@ -1,0 +1,242 @@
+/**
+ * THE access policy. Every page load, form action, API endpoint and live-document connection
+ * asks `levelFor` / `can` / `decide` here; nothing else in the code base decides who may see or
+ * change what. Deny by default: a resource or actor this module does not know gets `none`.
+ *
+ * The answer depends on the actor (user, workshop guest or anonymous), their organisation, their
+ * role in the initiative, and the state of the thing (initiative phase, workshop phase).
+ * The full matrix is walked by `policy.spec.ts` against a table written out in the test.
+ *
+ * This module is pure: it never touches the database. Callers load the scope (see `scope.ts`).
+ */
+import type { Phase, Role, TeamLabel } from '../db/schema/initiatives.ts';
+import type { OrganisationKind } from '../db/schema/accounts.ts';
+
+/** Ordered: each level includes the ones before it. `read` is the state between no and yes. */
+export const LEVELS = ['none', 'read', 'write', 'admin'] as const;
+export type Level = (typeof LEVELS)[number];
+export type Action = Exclude<Level, 'none'>;
+
+export type Actor =
+	| {
+			kind: 'user';
+			userId: string;
+			name: string;
+			organisationId: string;
+			organisationKind: OrganisationKind;
+			orgAdmin: boolean;
+			platformAdmin: boolean;
+	  }
+	| {
+			/** A workshop participant without an account: scoped to exactly one workshop. */
+			kind: 'guest';
+			guestId: string;
+			name: string;
+			workshopId: string;
+	  }
+	| { kind: 'anonymous' };
+
+export type UserActor = Extract<Actor, { kind: 'user' }>;
+export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+/** What the policy needs to know about an initiative and the actor's place in it. */
+export interface InitiativeScope {
+	initiativeId: string;
+	phase: Phase;
+	/** The actor's membership, or null when they are not a member. */
+	membership: { role: Role; label: TeamLabel | null } | null;
+}
+
+export const WORKSHOP_PHASES = ['draft', 'collect', 'cluster', 'vote', 'prioritise', 'formulate', 'closed'] as const;
+export type WorkshopPhase = (typeof WORKSHOP_PHASES)[number];
+
+export interface WorkshopScope {
+	workshopId: string;
+	phase: WorkshopPhase;
+}
+
+/** Resources inside an initiative, reached through membership. */
+export const INITIATIVE_RESOURCES = [
+	/** Title, description, value, phase; `admin` = change phase, settings. */
+	'initiative',
+	/** The brief (projektdirektiv), live document `brief.<initiativeId>`. */
+	'brief',
+	/** Members and invitations; `admin` = invite, change roles, remove. */
+	'members',
+	/** The journal of the initiative. */
+	'journal',
+	/** Who contributed to a live document (server ledger). */
+	'contributors',
+	/** Workshops of the initiative; `admin` = create and facilitate. */
+	'workshops',
+	/** The needs register and effect logic. */
+	'needs',
+	/** The requirements draft (live document `requirements.<initiativeId>`) and its versions. */
+	'requirements',
+	/** Conflicts-of-interest register. */
+	'conflicts',
+	/** Procedure advisor decision saved on the initiative. */
+	'procedure'
+] as const;
+export type InitiativeResource = (typeof INITIATIVE_RESOURCES)[number];
+
+/** Platform-wide resources, not tied to an initiative. */
+export const PLATFORM_RESOURCES = [
+	/** Outgoing mail as stored in the outbox. */
+	'outbox',
+	/** Dated procurement thresholds; everybody signed in reads, platform admins edit. */
+	'thresholds',
+	/** Creating initiatives (buyer organisations only). */
+	'initiatives'
+] as const;
+export type PlatformResource = (typeof PLATFORM_RESOURCES)[number];
+
+export type Target =
+	| { resource: PlatformResource }
+	| { resource: 'organisation'; organisationId: string }
+	| { resource: InitiativeResource; initiative: InitiativeScope }
+	| { resource: 'workshop_board'; initiative: InitiativeScope; workshop: WorkshopScope };
+
+/**
+ * Level per initiative resource and role, before state rules. Read down a column to see
+ * what a role can do; `process_leader` administers, `team` writes, `observer` reads.
+ */
+const ROLE_TABLE: Record<InitiativeResource, Record<Role, Level>> = {
+	initiative: { process_leader: 'admin', team: 'read', observer: 'read' },
+	brief: { process_leader: 'write', team: 'write', observer: 'read' },
+	members: { process_leader: 'admin', team: 'read', observer: 'read' },
+	journal: { process_leader: 'read', team: 'none', observer: 'none' },
+	contributors: { process_leader: 'read', team: 'read', observer: 'none' },
+	workshops: { process_leader: 'admin', team: 'admin', observer: 'read' },
+	needs: { process_leader: 'write', team: 'write', observer: 'read' },
+	requirements: { process_leader: 'write', team: 'write', observer: 'read' },
+	conflicts: { process_leader: 'admin', team: 'read', observer: 'none' },
+	procedure: { process_leader: 'write', team: 'write', observer: 'read' }
+};
+
+const PHASE_ORDER: Record<Phase, number> = {
+	initiate: 0,
+	needs: 1,
+	dialogue: 2,
+	sprint: 3,
+	procure: 4,
+	pilot: 5,
+	evaluate: 6
+};
+
+/**
+ * Resources that freeze once the initiative has passed a phase: from then on, writers read.
+ * Requirements and needs are settled once the procurement is done (pilot onwards); what was
+ * bought is then judged against the published versions, not a moving draft.
+ */
+const FROZEN_FROM: Partial<Record<InitiativeResource, Phase>> = {
+	requirements: 'pilot',
+	needs: 'pilot',
+	workshops: 'pilot',
+	procedure: 'pilot'
+};
+
+export function rank(level: Level): number {
+	return LEVELS.indexOf(level);
+}
+
+function cap(level: Level, max: Level): Level {
+	return rank(level) > rank(max) ? max : level;
+}
+
+function platformLevel(actor: Actor, resource: PlatformResource): Level {
+	if (actor.kind !== 'user') return 'none';
+	switch (resource) {
+		case 'outbox':
+			return actor.platformAdmin ? 'admin' : 'none';
+		case 'thresholds':
+			return actor.platformAdmin ? 'admin' : 'read';
+		case 'initiatives':
+			// Only contracting authorities run initiatives; suppliers never create one.
+			return actor.organisationKind === 'buyer' ? 'write' : 'none';
+	}
+}
+
+function initiativeLevel(actor: Actor, resource: InitiativeResource, scope: InitiativeScope): Level {
+	// Guests never reach initiative resources, whatever the scope says.
+	if (actor.kind !== 'user' || !scope.membership) return 'none';
+	let level = ROLE_TABLE[resource][scope.membership.role];
+	const frozenFrom = FROZEN_FROM[resource];
+	if (frozenFrom && PHASE_ORDER[scope.phase] >= PHASE_ORDER[frozenFrom]) level = cap(level, 'read');
+	return level;
+}
+
+function workshopBoardLevel(actor: Actor, initiative: InitiativeScope, workshop: WorkshopScope): Level {
+	if (actor.kind === 'guest') {
+		// A guest belongs to one workshop, only while it runs; a closed workshop ends the guest session.
+		if (actor.workshopId !== workshop.workshopId) return 'none';
+		if (workshop.phase === 'draft' || workshop.phase === 'closed') return 'none';
+		return 'write';
+	}
+	const level = initiativeLevel(actor, 'workshops', initiative);
+	if (level === 'none') return 'none';
+	// After close, the board is read-only for everyone.
+	if (workshop.phase === 'closed') return 'read';
+	// Team members and process leaders facilitate (admin); observers read along.
+	return level;
+}
+
+/** The level an actor has on a target. Unknown combinations are `none`. */
+export function levelFor(actor: Actor, target: Target): Level {
+	switch (target.resource) {
+		case 'outbox':
+		case 'thresholds':
+		case 'initiatives':
+			return platformLevel(actor, target.resource);
+		case 'organisation':
+			if (actor.kind !== 'user' || actor.organisationId !== target.organisationId) return 'none';
+			return actor.orgAdmin ? 'admin' : 'read';
+		case 'workshop_board':
+			return workshopBoardLevel(actor, target.initiative, target.workshop);
+		default:
+			if ((INITIATIVE_RESOURCES as readonly string[]).includes(target.resource) && 'initiative' in target) {
+				return initiativeLevel(actor, target.resource, target.initiative);
+			}
+			return 'none';
+	}
+}
+
+/** True when the actor may perform `action` (read ⊂ write ⊂ admin) on the target. */
+export function can(actor: Actor, action: Action, target: Target): boolean {
+	return rank(levelFor(actor, target)) >= rank(action);
+}
+
+/**
+ * How a refusal should look: `not_found` when the actor may not even know the thing exists
+ * (→ 404), `forbidden` when they can see it but not do this (→ 403).
+ */
+export function decide(actor: Actor, action: Action, target: Target): 'ok' | 'not_found' | 'forbidden' {
+	const level = levelFor(actor, target);
+	if (rank(level) >= rank(action)) return 'ok';
+	return level === 'none' ? 'not_found' : 'forbidden';
+}
+
+/** Abilities of an actor in one initiative, shipped with page data so components never re-derive them. */
+export function initiativeAbilities(actor: Actor, scope: InitiativeScope) {
+	const at = (resource: InitiativeResource, action: Action) =>
+		can(actor, action, { resource, initiative: scope });
+	return {
+		read: at('initiative', 'read'),
+		administer: at('initiative', 'admin'),
+		editBrief: at('brief', 'write'),
+		manageMembers: at('members', 'admin'),
+		readJournal: at('journal', 'read'),
+		readContributors: at('contributors', 'read'),
+		runWorkshops: at('workshops', 'admin'),
+		readWorkshops: at('workshops', 'read'),
+		editNeeds: at('needs', 'write'),
+		readNeeds: at('needs', 'read'),
+		editRequirements: at('requirements', 'write'),
+		readRequirements: at('requirements', 'read'),
+		readConflicts: at('conflicts', 'read'),
+		administerConflicts: at('conflicts', 'admin'),
+		editProcedure: at('procedure', 'write'),
+		readProcedure: at('procedure', 'read')
+	};
+}
+export type InitiativeAbilities = ReturnType<typeof initiativeAbilities>;

@@ -1,0 +1,77 @@
+/**
+ * The process-wide application context: configuration, database, mailer, rate limiters and
+ * the domain event bus. Created once per process and kept on `globalThis`, because two copies
+ * of this code run in one process: the SvelteKit bundle (or Vite's SSR runner in dev) and the
+ * Node entry in `server/`. Both must share one database handle — PGlite above all, which must
+ * never be opened twice.
+ */
+import { loadConfig, type Config } from './config.ts';
+import { openDatabase, type Database } from './db/index.ts';
+import { createMailer, type Mailer } from './mail/index.ts';
+import { Events } from './events.ts';
+import { createLogger, type Logger } from './log.ts';
+
+export interface App {
+	config: Config;
+	database: Database;
+	/** Shorthand for `database.db`. */
+	db: Database['db'];
+	mailer: Mailer;
+	events: Events;
+	log: Logger;
+	/** Closes what the app opened (database last). */
+	close(): Promise<void>;
+}
+
+const KEY = Symbol.for('brygga.app');
+type Holder = { [KEY]?: Promise<App> };
+
+export interface CreateAppOptions {
+	config?: Config;
+	/** Runs after migrations; the demo seed hooks in here. */
+	afterOpen?: (app: App) => Promise<void>;
+}
+
+/** Builds an app context. Tests call this directly with their own config. */
+export async function createApp(opts: CreateAppOptions = {}): Promise<App> {
+	const config = opts.config ?? loadConfig();
+	const log = createLogger(config.LOG_LEVEL);
+	const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+	const closers: Array<() => Promise<void> | void> = [];
+	const app: App = {
+		config,
+		database,
+		db: database.db,
+		mailer: createMailer(database.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
+		events: new Events(),
+		log,
+		async close() {
+			for (const c of closers.reverse()) await c();
+			await database.close();
+		}
+	};
+	if (opts.afterOpen) await opts.afterOpen(app);
+	return app;
+}
+
+/**
+ * The process's app, created on first use. `init` lets the Node entry decide how it is built
+ * (e.g. with the demo seed); later callers get the same instance.
+ */
+export function getApp(init?: () => Promise<App>): Promise<App> {
+	const holder = globalThis as Holder;
+	holder[KEY] ??= (init ?? (() => createApp({ afterOpen: defaultAfterOpen })))();
+	return holder[KEY];
+}
+
+/** Forgets the process's app (after closing it). */
+export function resetApp(): void {
+	delete (globalThis as Holder)[KEY];
+}
+
+/** Seeds the demo when demo mode is on. Imported lazily so tests that do not want it skip the cost. */
+async function defaultAfterOpen(app: App): Promise<void> {
+	if (!app.config.demo) return;
+	const { seedDemo } = await import('./demo/seed.ts');
+	await seedDemo(app);
+}

@@ -1,0 +1,173 @@
+/**
+ * The journal. Every security- and procurement-relevant event is one row, chained by hash to
+ * the previous row of the same initiative (or of the platform chain when there is none), so a
+ * changed or removed row is detectable (`verify`). The table itself refuses UPDATE and DELETE.
+ */
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import { asc, eq, isNull, sql, desc } from 'drizzle-orm';
+import { auditLog } from '../db/schema/index.ts';
+import type { Db, Tx } from '../db/index.ts';
+
+export const GENESIS = '0'.repeat(64);
+
+/** Who did it, as the journal records them. */
+export interface AuditActor {
+	userId: string | null;
+	/** Display name, or `guest:<id>`, or `system`. */
+	label: string;
+}
+
+export const SYSTEM: AuditActor = { userId: null, label: 'system' };
+
+export interface AuditEvent {
+	initiativeId: string | null;
+	actor: AuditActor;
+	/** `Entity.verb` in snake case, e.g. `member.role_changed`. */
+	action: string;
+	data?: Record<string, unknown>;
+}
+
+/** JSON with sorted keys, so the hash does not depend on insertion order. */
+export function canonicalJson(value: unknown): string {
+	if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+	const entries = Object.entries(value as Record<string, unknown>)
+		.filter(([, v]) => v !== undefined)
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export interface HashInput {
+	prevHash: string;
+	initiativeId: string | null;
+	actorUserId: string | null;
+	actorLabel: string;
+	action: string;
+	data: unknown;
+	/** ISO-8601 UTC. */
+	at: string;
+}
+
+/** The hash of one row: SHA-256 over the previous hash and the row's canonical content. */
+export function rowHash(r: HashInput): string {
+	const body = canonicalJson({
+		prev: r.prevHash,
+		initiativeId: r.initiativeId,
+		actorUserId: r.actorUserId,
+		actorLabel: r.actorLabel,
+		action: r.action,
+		data: r.data ?? {},
+		at: r.at
+	});
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(body)));
+}
+
+function chainFilter(initiativeId: string | null) {
+	return initiativeId ? eq(auditLog.initiativeId, initiativeId) : isNull(auditLog.initiativeId);
+}
+
+/**
+ * Appends one event. Serialised per chain with a transaction-scoped advisory lock, so two
+ * concurrent writers cannot both link to the same previous row.
+ */
+export async function record(db: Tx, event: AuditEvent): Promise<void> {
+	await db.transaction(async (tx) => {
+		const chain = event.initiativeId ?? 'platform';
+		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'audit:' + chain}))`);
+		const [last] = await tx
+			.select({ hash: auditLog.hash })
+			.from(auditLog)
+			.where(chainFilter(event.initiativeId))
+			.orderBy(desc(auditLog.id))
+			.limit(1);
+		const at = new Date().toISOString();
+		const input: HashInput = {
+			prevHash: last?.hash ?? GENESIS,
+			initiativeId: event.initiativeId,
+			actorUserId: event.actor.userId,
+			actorLabel: event.actor.label,
+			action: event.action,
+			data: event.data ?? {},
+			at
+		};
+		await tx.insert(auditLog).values({
+			initiativeId: event.initiativeId,
+			actorUserId: event.actor.userId,
+			actorLabel: event.actor.label,
+			action: event.action,
+			data: event.data ?? {},
+			at,
+			prevHash: input.prevHash,
+			hash: rowHash(input)
+		});
+	});
+}
+
+export interface AuditEntry {
+	id: number;
+	at: string;
+	actor: { userId: string | null; label: string };
+	action: string;
+	data: Record<string, unknown>;
+	hash: string;
+}
+
+/** The journal of one initiative, oldest first. */
+export async function list(db: Db, initiativeId: string): Promise<AuditEntry[]> {
+	const rows = await db
+		.select()
+		.from(auditLog)
+		.where(chainFilter(initiativeId))
+		.orderBy(asc(auditLog.id));
+	return rows.map((r) => ({
+		id: r.id,
+		at: new Date(r.at).toISOString(),
+		actor: { userId: r.actorUserId, label: r.actorLabel },
+		action: r.action,
+		data: (r.data ?? {}) as Record<string, unknown>,
+		hash: r.hash
+	}));
+}
+
+export type VerifyResult = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number };
+
+/** Walks a chain and reports the first row whose link or content does not match. */
+export async function verify(db: Db, initiativeId: string | null): Promise<VerifyResult> {
+	const rows = await db
+		.select()
+		.from(auditLog)
+		.where(chainFilter(initiativeId))
+		.orderBy(asc(auditLog.id));
+	let prev = GENESIS;
+	for (const r of rows) {
+		const expected = rowHash({
+			prevHash: prev,
+			initiativeId: r.initiativeId,
+			actorUserId: r.actorUserId,
+			actorLabel: r.actorLabel,
+			action: r.action,
+			data: r.data ?? {},
+			at: new Date(r.at).toISOString()
+		});
+		if (r.prevHash !== prev || r.hash !== expected) {
+			return { ok: false, entries: rows.length, brokenAt: r.id };
+		}
+		prev = r.hash;
+	}
+	return { ok: true, entries: rows.length };
+}
+
+/** CSV of the journal (RFC 4180 quoting), for the process leader's export. */
+export function toCsv(entries: AuditEntry[]): string {
+	// A leading = + - @ would be run as a formula by spreadsheet programs: prefix it.
+	const q = (v: string) => `"${(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v).replaceAll('"', '""')}"`;
+	const lines = [['id', 'tid (UTC)', 'vem', 'händelse', 'detaljer', 'hash'].map(q).join(',')];
+	for (const e of entries) {
+		lines.push(
+			[String(e.id), e.at, e.actor.label, e.action, canonicalJson(e.data), e.hash].map(q).join(',')
+		);
+	}
+	return lines.join('\r\n') + '\r\n';
+}
+

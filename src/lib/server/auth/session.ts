@@ -1,0 +1,171 @@
+/**
+ * Sessions, as the Lucia guide designs them (the `lucia` package itself is deprecated).
+ *
+ * The token handed to the browser is `<id>.<secret>`: the id (120 bits) finds the row, the
+ * secret (120 bits, CSPRNG) proves possession. Only SHA-256(secret) is stored, and it is
+ * compared in constant time, so a leaked sessions table cannot be replayed and timing does not
+ * leak the secret. A session ends after `idle` without use (sliding: each use moves it on,
+ * written at most once a minute) and, whatever the use, `absolute` after sign-in.
+ * A new session is made at every sign-in; logout and password change delete sessions.
+ */
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { and, eq, ne } from 'drizzle-orm';
+import { organisations, sessions, users } from '../db/schema/index.ts';
+import type { Db } from '../db/index.ts';
+import type { UserActor } from '../access/policy.ts';
+
+export interface SessionLimits {
+	/** Inactivity timeout, ms. */
+	idleMs: number;
+	/** Absolute lifetime from sign-in, ms. */
+	absoluteMs: number;
+}
+
+/** How often at most a session's last-use time is written, ms. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+function randomPart(): string {
+	const bytes = new Uint8Array(15); // 120 bits
+	crypto.getRandomValues(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+function hashSecret(secret: string): Uint8Array {
+	return sha256(new TextEncoder().encode(secret));
+}
+
+export interface Session {
+	id: string;
+	userId: string;
+	createdAt: Date;
+	lastActiveAt: Date;
+	/** When the session ends if unused from now on (min of idle and absolute limits). */
+	expiresAt: Date;
+}
+
+/** Creates a session for a user and returns the token for the cookie. */
+export async function createSession(
+	db: Db,
+	userId: string,
+	limits: SessionLimits,
+	meta: { userAgent?: string | null; ip?: string | null } = {},
+	now = new Date()
+): Promise<{ token: string; session: Session }> {
+	const id = randomPart();
+	const secret = randomPart();
+	await db.insert(sessions).values({
+		id,
+		secretHash: hashSecret(secret),
+		userId,
+		createdAt: now,
+		lastActiveAt: now,
+		userAgent: meta.userAgent?.slice(0, 300) ?? null,
+		ip: meta.ip ?? null
+	});
+	return { token: `${id}.${secret}`, session: toSession({ id, userId, createdAt: now, lastActiveAt: now }, limits) };
+}
+
+function toSession(row: { id: string; userId: string; createdAt: Date; lastActiveAt: Date }, limits: SessionLimits): Session {
+	const expiresAt = new Date(
+		Math.min(row.lastActiveAt.getTime() + limits.idleMs, row.createdAt.getTime() + limits.absoluteMs)
+	);
+	return { ...row, expiresAt };
+}
+
+export interface Validated {
+	session: Session;
+	actor: UserActor;
+}
+
+/**
+ * Checks a cookie token. Returns null (and deletes the row) when it is unknown, wrong, expired
+ * or its user is disabled. Extends the inactivity window on use.
+ */
+export async function validateSessionToken(db: Db, token: string, limits: SessionLimits, now = new Date()): Promise<Validated | null> {
+	const parts = token.split('.');
+	if (parts.length !== 2 || parts[0].length !== 24 || parts[1].length !== 24) return null;
+	const [id, secret] = parts;
+	const [row] = await db
+		.select({
+			id: sessions.id,
+			secretHash: sessions.secretHash,
+			userId: sessions.userId,
+			createdAt: sessions.createdAt,
+			lastActiveAt: sessions.lastActiveAt,
+			name: users.name,
+			disabledAt: users.disabledAt,
+			organisationId: users.organisationId,
+			orgAdmin: users.orgAdmin,
+			platformAdmin: users.platformAdmin,
+			organisationKind: organisations.kind
+		})
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.innerJoin(organisations, eq(organisations.id, users.organisationId))
+		.where(eq(sessions.id, id))
+		.limit(1);
+	if (!row) return null;
+	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
+	const session = toSession(row, limits);
+	if (row.disabledAt || now.getTime() >= session.expiresAt.getTime()) {
+		await db.delete(sessions).where(eq(sessions.id, id));
+		return null;
+	}
+	if (now.getTime() - row.lastActiveAt.getTime() >= TOUCH_INTERVAL_MS) {
+		await db.update(sessions).set({ lastActiveAt: now }).where(eq(sessions.id, id));
+		session.lastActiveAt = now;
+		session.expiresAt = toSession({ ...row, lastActiveAt: now }, limits).expiresAt;
+	}
+	return {
+		session,
+		actor: {
+			kind: 'user',
+			userId: row.userId,
+			name: row.name,
+			organisationId: row.organisationId,
+			organisationKind: row.organisationKind,
+			orgAdmin: row.orgAdmin,
+			platformAdmin: row.platformAdmin
+		}
+	};
+}
+
+/** The session id part of a cookie token (safe to log a prefix of, never the secret). */
+export function sessionIdOf(token: string): string | null {
+	const id = token.split('.')[0];
+	return id && id.length === 24 ? id : null;
+}
+
+export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
+	await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every session of a user (disable, password reset), or every other one (`except`). */
+export async function invalidateUserSessions(db: Db, userId: string, except?: string): Promise<void> {
+	await db
+		.delete(sessions)
+		.where(except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId));
+}
+
+/** A user's sessions, for the "where am I signed in" list. */
+export async function listUserSessions(db: Db, userId: string) {
+	return db
+		.select({ id: sessions.id, createdAt: sessions.createdAt, lastActiveAt: sessions.lastActiveAt, userAgent: sessions.userAgent, ip: sessions.ip })
+		.from(sessions)
+		.where(eq(sessions.userId, userId));
+}
+
+/** Cookie name and attributes: `__Host-` + Secure under https, HttpOnly and SameSite=Lax always. */
+export function sessionCookie(secure: boolean) {
+	return {
+		name: secure ? '__Host-brygga_session' : 'brygga_session',
+		options: { path: '/', httpOnly: true, sameSite: 'lax' as const, secure }
+	};
+}
+
+export function limitsFrom(config: { SESSION_IDLE_MINUTES: number; SESSION_ABSOLUTE_HOURS: number }): SessionLimits {
+	return { idleMs: config.SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000 };
+}
+

@@ -1,0 +1,64 @@
+/**
+ * Every setting Brygga reads from the environment, validated once at start.
+ * Documented again in the README's configuration table; keep the two in step.
+ *
+ * This module must not import SvelteKit virtual modules: `server/` imports it under plain Node.
+ */
+import { z } from 'zod';
+
+const bool = z
+	.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+	.transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const schema = z.object({
+	/** TCP port of the HTTP + WebSocket server. */
+	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+	/** Interface to bind; 0.0.0.0 listens on all. */
+	HOST: z.string().default('0.0.0.0'),
+	/**
+	 * Public origin of the app, e.g. `https://brygga.kommun.se`. When set, WebSocket upgrades and
+	 * API writes must come from it, and cookies get `Secure` + `__Host-` when it is https.
+	 * When unset, the origin is the request's own (Host header + protocol).
+	 */
+	ORIGIN: z.url().optional(),
+	/** Where the embedded database (PGlite) keeps its files when DATABASE_URL is unset. */
+	DATA_DIR: z.string().default('./data'),
+	/** PostgreSQL connection string; when set, PGlite is not used. */
+	DATABASE_URL: z.string().optional(),
+	/** SMTP connection URL for nodemailer; mail always lands in the outbox table too. */
+	SMTP_URL: z.string().optional(),
+	/** Sender address of outgoing mail. */
+	MAIL_FROM: z.string().default('Brygga <noreply@brygga.invalid>'),
+	/** Demo mode: seeds a demo initiative into an empty database and offers one-click personas. Default: on with the embedded database, off with DATABASE_URL. */
+	DEMO: bool.optional(),
+	/** Minutes of inactivity after which a session ends (sliding). NIST 800-63B rev. 4 AAL2: at most 60. */
+	SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+	/** Hours after sign-in after which a session ends whatever the activity. NIST 800-63B rev. 4 AAL2: at most 24. */
+	SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+	/** Largest accepted live-document message, bytes. */
+	COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+	/** Trust `X-Forwarded-For` / `X-Forwarded-Proto` from a reverse proxy (only behind one). */
+	TRUST_PROXY: bool.default(false),
+	/** Log level: debug, info, warn, error. */
+	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info')
+});
+
+export type Config = z.infer<typeof schema> & { demo: boolean; secureCookies: boolean };
+
+/** Parses an environment (default `process.env`) into a typed config, or throws with every problem listed. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+	const cleaned = Object.fromEntries(
+		Object.entries(env).filter(([, v]) => v !== undefined && v !== '')
+	);
+	const parsed = schema.safeParse(cleaned);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+		throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+	}
+	const c = parsed.data;
+	return {
+		...c,
+		demo: c.DEMO ?? !c.DATABASE_URL,
+		secureCookies: c.ORIGIN ? c.ORIGIN.startsWith('https:') : false
+	};
+}

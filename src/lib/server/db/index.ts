@@ -1,0 +1,83 @@
+/**
+ * The database: PostgreSQL through postgres.js when a URL is given, otherwise an embedded
+ * PGlite under DATA_DIR. Same schema, same migrations, same code paths; callers see one type.
+ *
+ * PGlite has no lock between processes: exactly one process may open a data folder.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema/index.ts';
+
+export { schema };
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction or the database itself: functions that write take this so callers can compose them. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+export interface Database {
+	db: Db;
+	kind: 'pglite' | 'postgres';
+	/** Runs `select 1`; false when the database does not answer. */
+	ping(): Promise<boolean>;
+	close(): Promise<void>;
+}
+
+export interface OpenOptions {
+	/** PostgreSQL URL; when absent, PGlite is used. */
+	url?: string;
+	/** PGlite data folder, or `memory://` for a throwaway database. */
+	dataDir?: string;
+	/** Folder with drizzle-kit's migrations. */
+	migrationsFolder?: string;
+}
+
+/** Folder of the committed migrations, resolved from the working directory (the project root). */
+export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), 'drizzle');
+
+/** Opens the database and applies pending migrations. */
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+	const migrationsFolder = opts.migrationsFolder ?? MIGRATIONS_FOLDER;
+	if (opts.url) {
+		const { default: postgres } = await import('postgres');
+		const { drizzle } = await import('drizzle-orm/postgres-js');
+		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+		const client = postgres(opts.url, { max: 10, onnotice: () => {} });
+		const db = drizzle(client, { schema });
+		await migrate(db, { migrationsFolder });
+		return {
+			db: db as unknown as Db,
+			kind: 'postgres',
+			ping: async () => {
+				try {
+					await client`select 1`;
+					return true;
+				} catch {
+					return false;
+				}
+			},
+			close: () => client.end({ timeout: 5 })
+		};
+	}
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const { migrate } = await import('drizzle-orm/pglite/migrator');
+	const dataDir = opts.dataDir ?? 'memory://';
+	if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
+	const client = await PGlite.create(dataDir);
+	const db = drizzle(client, { schema });
+	await migrate(db, { migrationsFolder });
+	return {
+		db: db as unknown as Db,
+		kind: 'pglite',
+		ping: async () => {
+			try {
+				await client.query('select 1');
+				return true;
+			} catch {
+				return false;
+			}
+		},
+		close: () => client.close()
+	};
+}

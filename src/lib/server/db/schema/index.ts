@@ -1,0 +1,6 @@
+/** The whole schema, one file per module. drizzle-kit reads this file. */
+export * from './accounts.ts';
+export * from './initiatives.ts';
+export * from './audit.ts';
+export * from './collab.ts';
+export * from './mail.ts';

@@ -1,0 +1,15 @@
+import type { LayoutServerLoad } from './$types';
+
+/** What every page needs: who is signed in (display data only) and whether this is a demo. */
+export const load: LayoutServerLoad = ({ locals }) => {
+	const a = locals.actor;
+	return {
+		locale: locals.locale,
+		demo: locals.app.config.demo,
+		user:
+			a.kind === 'user'
+				? { id: a.userId, name: a.name, platformAdmin: a.platformAdmin, orgAdmin: a.orgAdmin, organisationKind: a.organisationKind }
+				: null,
+		guest: a.kind === 'guest' ? { name: a.name, workshopId: a.workshopId } : null
+	};
+};
