@@ -23,11 +23,15 @@ function collabInDev(): Plugin {
 	};
 }
 
+const buildName = process.env.BRYGGA_BUILD;
+
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin(paraglideOptions),
 		sveltekit({
-			adapter: adapter({ out: 'build' }),
+			// BRYGGA_BUILD=<name> builds into .build/<name>/ so parallel work does not clobber build/.
+			adapter: adapter({ out: buildName ? `.build/${buildName}/build` : 'build' }),
+			outDir: buildName ? `.build/${buildName}/kit` : '.svelte-kit',
 			csp: {
 				mode: 'auto',
 				directives: {

@@ -29,7 +29,8 @@ export async function startServer(opts: { app?: App; port?: number; host?: strin
 	}
 	process.env.PROTOCOL_HEADER = PROTO_HEADER;
 	process.env.HOST_HEADER = HOST_HEADER;
-	const handlerUrl = new URL(opts.handlerPath ?? '../build/handler.js', import.meta.url).href;
+	const buildDir = process.env.BRYGGA_BUILD ? `../.build/${process.env.BRYGGA_BUILD}/build` : '../build';
+	const handlerUrl = new URL(opts.handlerPath ?? `${buildDir}/handler.js`, import.meta.url).href;
 	const { handler } = (await import(handlerUrl)) as { handler: http.RequestListener };
 
 	const configured = app.config.ORIGIN ? new URL(app.config.ORIGIN) : null;
