@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import {
+	INITIATIVE_RESOURCES,
+	can,
+	decide,
+	initiativeAbilities,
+	levelFor,
+	type Actor,
+	type InitiativeResource,
+	type InitiativeScope,
+	type Level,
+	type WorkshopPhase
+} from './policy.ts';
+import { PHASES, type Phase, type Role } from '../db/schema/initiatives.ts';
+
+const buyer = (over: Partial<Extract<Actor, { kind: 'user' }>> = {}): Actor => ({
+	kind: 'user',
+	userId: 'u-buyer',
+	name: 'Maria',
+	organisationId: 'org-kommun',
+	organisationKind: 'buyer',
+	orgAdmin: false,
+	platformAdmin: false,
+	...over
+});
+const supplier = (over: Partial<Extract<Actor, { kind: 'user' }>> = {}): Actor =>
+	buyer({ userId: 'u-supplier', organisationId: 'org-ab', organisationKind: 'supplier', ...over });
+const guest: Actor = { kind: 'guest', guestId: 'g1', name: 'Gäst', workshopId: 'w1' };
+const anonymous: Actor = { kind: 'anonymous' };
+
+const scope = (role: Role | null, phase: Phase = 'needs'): InitiativeScope => ({
+	initiativeId: 'i1',
+	phase,
+	membership: role ? { role, label: null } : null
+});
+
+/**
+ * The expected matrix, written out by hand: for each resource, the level of each role in an
+ * active phase (before pilot). `-` none, `r` read, `w` write, `a` admin.
+ * Columns: process_leader, team, observer, non-member.
+ */
+const EXPECTED: Record<InitiativeResource, string> = {
+	initiative: 'a r r -',
+	brief: 'w w r -',
+	members: 'a r r -',
+	journal: 'r - - -',
+	contributors: 'r r - -',
+	workshops: 'a a r -',
+	needs: 'w w r -',
+	requirements: 'w w r -',
+	conflicts: 'a r - -',
+	procedure: 'w w r -'
+};
+/** From the pilot phase on, these resources are frozen: writers read. */
+const FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
+	initiative: 'a r r -',
+	brief: 'w w r -',
+	members: 'a r r -',
+	journal: 'r - - -',
+	contributors: 'r r - -',
+	workshops: 'r r r -',
+	needs: 'r r r -',
+	requirements: 'r r r -',
+	conflicts: 'a r - -',
+	procedure: 'r r r -'
+};
+const LETTER: Record<string, Level> = { '-': 'none', r: 'read', w: 'write', a: 'admin' };
+const COLUMNS: Array<Role | null> = ['process_leader', 'team', 'observer', null];
+
+function expected(table: Record<InitiativeResource, string>, resource: InitiativeResource, column: number): Level {
+	return LETTER[table[resource].split(' ')[column]];
+}
+
+describe('the access policy matrix', () => {
+	it('covers every initiative resource in the written table', () => {
+		expect(Object.keys(EXPECTED).sort()).toEqual([...INITIATIVE_RESOURCES].sort());
+	});
+
+	for (const phase of PHASES) {
+		const table = ['pilot', 'evaluate'].includes(phase) ? FROZEN_AFTER_PROCURE : EXPECTED;
+		for (const resource of INITIATIVE_RESOURCES) {
+			COLUMNS.forEach((role, column) => {
+				for (const [who, actor] of [
+					['a buyer user', buyer()],
+					['a supplier user', supplier()],
+					['a platform administrator', buyer({ platformAdmin: true, orgAdmin: true })]
+				] as const) {
+					const want = expected(table, resource, column);
+					it(`gives ${who} who is ${role ?? 'not a member'} ${want} on ${resource} in phase ${phase}`, () => {
+						const target = { resource, initiative: scope(role, phase) };
+						expect(levelFor(actor, target)).toBe(want);
+						// can() agrees with the level for every action.
+						expect(can(actor, 'read', target)).toBe(want !== 'none');
+						expect(can(actor, 'write', target)).toBe(want === 'write' || want === 'admin');
+						expect(can(actor, 'admin', target)).toBe(want === 'admin');
+					});
+				}
+			});
+			it(`gives guests and anonymous visitors nothing on ${resource} in phase ${phase}, even with a membership in the scope`, () => {
+				for (const actor of [guest, anonymous]) {
+					expect(levelFor(actor, { resource, initiative: scope('process_leader', phase) })).toBe('none');
+				}
+			});
+		}
+	}
+});
+
+describe('refusals', () => {
+	it('answers not_found to a non-member, so existence is not revealed', () => {
+		expect(decide(buyer(), 'read', { resource: 'brief', initiative: scope(null) })).toBe('not_found');
+	});
+	it('answers forbidden to a member who may see but not do', () => {
+		expect(decide(buyer(), 'write', { resource: 'brief', initiative: scope('observer') })).toBe('forbidden');
+	});
+	it('answers ok when allowed', () => {
+		expect(decide(buyer(), 'write', { resource: 'brief', initiative: scope('team') })).toBe('ok');
+	});
+});
+
+describe('platform resources', () => {
+	it('lets only platform administrators read the outbox', () => {
+		expect(levelFor(buyer({ platformAdmin: true }), { resource: 'outbox' })).toBe('admin');
+		expect(levelFor(buyer(), { resource: 'outbox' })).toBe('none');
+		expect(levelFor(supplier(), { resource: 'outbox' })).toBe('none');
+		expect(levelFor(guest, { resource: 'outbox' })).toBe('none');
+		expect(levelFor(anonymous, { resource: 'outbox' })).toBe('none');
+	});
+	it('lets everyone signed in read thresholds and platform administrators edit them', () => {
+		expect(levelFor(buyer(), { resource: 'thresholds' })).toBe('read');
+		expect(levelFor(supplier(), { resource: 'thresholds' })).toBe('read');
+		expect(levelFor(buyer({ platformAdmin: true }), { resource: 'thresholds' })).toBe('admin');
+		expect(levelFor(guest, { resource: 'thresholds' })).toBe('none');
+		expect(levelFor(anonymous, { resource: 'thresholds' })).toBe('none');
+	});
+	it('lets buyer users create initiatives and refuses suppliers, guests and visitors', () => {
+		expect(can(buyer(), 'write', { resource: 'initiatives' })).toBe(true);
+		expect(can(supplier(), 'write', { resource: 'initiatives' })).toBe(false);
+		expect(can(guest, 'write', { resource: 'initiatives' })).toBe(false);
+		expect(can(anonymous, 'write', { resource: 'initiatives' })).toBe(false);
+	});
+	it('lets organisation administrators administer only their own organisation', () => {
+		expect(levelFor(buyer({ orgAdmin: true }), { resource: 'organisation', organisationId: 'org-kommun' })).toBe('admin');
+		expect(levelFor(buyer(), { resource: 'organisation', organisationId: 'org-kommun' })).toBe('read');
+		expect(levelFor(buyer({ orgAdmin: true }), { resource: 'organisation', organisationId: 'org-ab' })).toBe('none');
+		expect(levelFor(guest, { resource: 'organisation', organisationId: 'org-kommun' })).toBe('none');
+	});
+});
+
+describe('the workshop board', () => {
+	const board = (role: Role | null, phase: WorkshopPhase, workshopId = 'w1') => ({
+		resource: 'workshop_board' as const,
+		initiative: scope(role),
+		workshop: { workshopId, phase }
+	});
+	const running: WorkshopPhase[] = ['collect', 'cluster', 'vote', 'prioritise', 'formulate'];
+
+	it('lets a guest write to the board of their own running workshop only', () => {
+		for (const phase of running) {
+			expect(levelFor(guest, board(null, phase))).toBe('write');
+			expect(levelFor(guest, board(null, phase, 'w2'))).toBe('none');
+		}
+	});
+	it('shuts guests out before the workshop opens and after it closes', () => {
+		expect(levelFor(guest, board(null, 'draft'))).toBe('none');
+		expect(levelFor(guest, board(null, 'closed'))).toBe('none');
+	});
+	it('lets team members facilitate, observers read, and non-members nothing', () => {
+		expect(levelFor(buyer(), board('process_leader', 'collect'))).toBe('admin');
+		expect(levelFor(buyer(), board('team', 'vote'))).toBe('admin');
+		expect(levelFor(buyer(), board('observer', 'vote'))).toBe('read');
+		expect(levelFor(buyer(), board(null, 'vote'))).toBe('none');
+		expect(levelFor(supplier(), board(null, 'vote'))).toBe('none');
+		expect(levelFor(anonymous, board(null, 'vote'))).toBe('none');
+	});
+	it('makes a closed board read-only for everyone who could see it', () => {
+		expect(levelFor(buyer(), board('process_leader', 'closed'))).toBe('read');
+		expect(levelFor(buyer(), board('observer', 'closed'))).toBe('read');
+	});
+});
+
+describe('abilities shipped to pages', () => {
+	it('match the policy for an observer', () => {
+		const a = initiativeAbilities(buyer(), scope('observer'));
+		expect(a.read).toBe(true);
+		expect(a.editBrief).toBe(false);
+		expect(a.manageMembers).toBe(false);
+		expect(a.readJournal).toBe(false);
+	});
+	it('are all false for a non-member', () => {
+		const a = initiativeAbilities(supplier(), scope(null));
+		expect(Object.values(a).every((v) => v === false)).toBe(true);
+	});
+});

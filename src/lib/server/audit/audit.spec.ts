@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { GENESIS, canonicalJson, rowHash, toCsv, type HashInput } from './index.ts';
+
+const row: HashInput = {
+	prevHash: GENESIS,
+	initiativeId: '7d1f6a52-2b0b-4b8e-9a43-1b1a2f0c9e11',
+	actorUserId: null,
+	actorLabel: 'Maria Lind',
+	action: 'member.role_changed',
+	data: { role: 'observer', userId: 'abc' },
+	at: '2026-11-22T02:00:00.000Z'
+};
+
+describe('the journal hash chain', () => {
+	it('serialises objects with sorted keys, so insertion order does not change the hash', () => {
+		expect(canonicalJson({ b: 1, a: [{ d: 2, c: null }] })).toBe('{"a":[{"c":null,"d":2}],"b":1}');
+		expect(rowHash({ ...row, data: { userId: 'abc', role: 'observer' } })).toBe(rowHash(row));
+	});
+
+	it('changes the hash when any recorded field changes', () => {
+		const base = rowHash(row);
+		expect(rowHash({ ...row, prevHash: 'f'.repeat(64) })).not.toBe(base);
+		expect(rowHash({ ...row, actorLabel: 'Någon annan' })).not.toBe(base);
+		expect(rowHash({ ...row, action: 'member.removed' })).not.toBe(base);
+		expect(rowHash({ ...row, data: { role: 'team', userId: 'abc' } })).not.toBe(base);
+		expect(rowHash({ ...row, at: '2026-11-22T02:00:00.001Z' })).not.toBe(base);
+	});
+
+	it('is a 64-character lower-case hex SHA-256', () => {
+		expect(rowHash(row)).toMatch(/^[0-9a-f]{64}$/);
+	});
+});
+
+describe('the journal CSV export', () => {
+	it('quotes every field and defuses spreadsheet formulas', () => {
+		const csv = toCsv([
+			{ id: 1, at: row.at, actor: { userId: null, label: '=HYPERLINK("x")' }, action: 'a', data: { q: 'say "hi"' }, hash: 'h' }
+		]);
+		const lines = csv.trimEnd().split('\r\n');
+		expect(lines).toHaveLength(2);
+		expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
+		expect(lines[1]).toContain('"{""q"":""say \\""hi\\""""}"');
+	});
+});
