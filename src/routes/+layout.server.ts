@@ -10,6 +10,10 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			a.kind === 'user'
 				? { id: a.userId, name: a.name, platformAdmin: a.platformAdmin, orgAdmin: a.orgAdmin, organisationKind: a.organisationKind }
 				: null,
-		guest: a.kind === 'guest' ? { name: a.name, workshopId: a.workshopId } : null
+		guest: a.kind === 'guest' ? { name: a.name, workshopId: a.workshopId } : null,
+		/** For the inactivity warning (WCAG 2.2.1): the idle window and the absolute end. */
+		session: locals.session
+			? { idleMs: locals.app.config.SESSION_IDLE_MINUTES * 60_000, absoluteEndsAt: locals.session.createdAt.getTime() + locals.app.config.SESSION_ABSOLUTE_HOURS * 3_600_000 }
+			: null
 	};
 };
