@@ -71,19 +71,21 @@ const headers: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(context, locale, apiGuard, headers);
 
-/** Unexpected errors: logged with an id, answered generically (never a stack trace). */
-export const handleError: HandleServerError = async ({ error, event, status, message }) => {
+/**
+ * Unexpected errors are logged with an id and answered generically (never a stack trace).
+ * App errors (`error(404, …)`) and framework errors (unknown routes) keep their own message.
+ */
+export const handleError: HandleServerError = async (caught) => {
+	if (caught.kind !== 'unknown') return;
+	const { error, event } = caught;
 	const id = crypto.randomUUID();
-	if (status >= 500) {
-		const app = await getApp();
-		app.log.error('http.unhandled', {
-			id,
-			path: event.url.pathname,
-			method: event.request.method,
-			error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-			stack: error instanceof Error ? error.stack : undefined
-		});
-		return { code: 'internal', message: `Ett oväntat fel inträffade (id ${id}).` };
-	}
-	return { code: status === 404 ? 'not_found' : 'error', message };
+	const app = await getApp();
+	app.log.error('http.unhandled', {
+		id,
+		path: event.url.pathname,
+		method: event.request.method,
+		error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+		stack: error instanceof Error ? error.stack : undefined
+	});
+	return { code: 'internal', message: `Ett oväntat fel inträffade (id ${id}).` };
 };

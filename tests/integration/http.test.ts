@@ -52,10 +52,11 @@ describe(`the HTTP surface on ${testDbKind()}`, () => {
 	});
 
 	it('refuses a cross-site JSON write to the API before it reaches the endpoint', async () => {
-		for (const headers of [
+		const variants: Array<Record<string, string>> = [
 			{ origin: 'https://evil.example', 'content-type': 'application/json' },
 			{ 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' }
-		]) {
+		];
+		for (const headers of variants) {
 			const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers, body: '{}' });
 			expect(res.status).toBe(403);
 			expect((await res.json()).error.code).toMatch(/cross_(site|origin)/);

@@ -2,7 +2,7 @@
  * Sessions, as the Lucia guide designs them (the `lucia` package itself is deprecated).
  *
  * The token handed to the browser is `<id>.<secret>`: the id (120 bits) finds the row, the
- * secret (120 bits, CSPRNG) proves possession. Only SHA-256(secret) is stored, and it is
+ * secret (160 bits from the CSPRNG; ASVS 7.2.3 asks for at least 128) proves possession. Only SHA-256(secret) is stored, and it is
  * compared in constant time, so a leaked sessions table cannot be replayed and timing does not
  * leak the secret. A session ends after `idle` without use (sliding: each use moves it on,
  * written at most once a minute) and, whatever the use, `absolute` after sign-in.
@@ -11,7 +11,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, lte, ne, or } from 'drizzle-orm';
 import { organisations, sessions, users } from '../db/schema/index.ts';
 import type { Db } from '../db/index.ts';
 import type { UserActor } from '../access/policy.ts';
@@ -26,10 +26,16 @@ export interface SessionLimits {
 /** How often at most a session's last-use time is written, ms. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-function randomPart(): string {
-	const bytes = new Uint8Array(15); // 120 bits
-	crypto.getRandomValues(bytes);
-	return encodeBase32LowerCaseNoPadding(bytes);
+/** Bytes of the session id (24 base32 characters) and of the secret (32 characters). */
+export const ID_BYTES = 15;
+export const SECRET_BYTES = 20;
+const ID_LENGTH = 24;
+const SECRET_LENGTH = 32;
+
+function randomPart(bytes: number): string {
+	const buf = new Uint8Array(bytes);
+	crypto.getRandomValues(buf);
+	return encodeBase32LowerCaseNoPadding(buf);
 }
 
 function hashSecret(secret: string): Uint8Array {
@@ -53,8 +59,8 @@ export async function createSession(
 	meta: { userAgent?: string | null; ip?: string | null } = {},
 	now = new Date()
 ): Promise<{ token: string; session: Session }> {
-	const id = randomPart();
-	const secret = randomPart();
+	const id = randomPart(ID_BYTES);
+	const secret = randomPart(SECRET_BYTES);
 	await db.insert(sessions).values({
 		id,
 		secretHash: hashSecret(secret),
@@ -85,7 +91,7 @@ export interface Validated {
  */
 export async function validateSessionToken(db: Db, token: string, limits: SessionLimits, now = new Date()): Promise<Validated | null> {
 	const parts = token.split('.');
-	if (parts.length !== 2 || parts[0].length !== 24 || parts[1].length !== 24) return null;
+	if (parts.length !== 2 || parts[0].length !== ID_LENGTH || parts[1].length !== SECRET_LENGTH) return null;
 	const [id, secret] = parts;
 	const [row] = await db
 		.select({
@@ -135,7 +141,7 @@ export async function validateSessionToken(db: Db, token: string, limits: Sessio
 /** The session id part of a cookie token (safe to log a prefix of, never the secret). */
 export function sessionIdOf(token: string): string | null {
 	const id = token.split('.')[0];
-	return id && id.length === 24 ? id : null;
+	return id && id.length === ID_LENGTH ? id : null;
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
@@ -169,3 +175,19 @@ export function limitsFrom(config: { SESSION_IDLE_MINUTES: number; SESSION_ABSOL
 	return { idleMs: config.SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000 };
 }
 
+
+/** Whether a session row is past its inactivity or absolute limit at `now`. */
+export function isExpired(row: { createdAt: Date; lastActiveAt: Date }, limits: SessionLimits, now = new Date()): boolean {
+	return now.getTime() >= Math.min(row.lastActiveAt.getTime() + limits.idleMs, row.createdAt.getTime() + limits.absoluteMs);
+}
+
+/** Deletes every session past its limits (run now and then; expired rows never validate anyway). */
+export async function deleteExpiredSessions(db: Db, limits: SessionLimits, now = new Date()): Promise<number> {
+	const idleBefore = new Date(now.getTime() - limits.idleMs);
+	const createdBefore = new Date(now.getTime() - limits.absoluteMs);
+	const removed = await db
+		.delete(sessions)
+		.where(or(lte(sessions.lastActiveAt, idleBefore), lte(sessions.createdAt, createdBefore)))
+		.returning({ id: sessions.id });
+	return removed.length;
+}

@@ -1,0 +1,308 @@
+/** The initiatives module's part of the OpenAPI document (see `../openapi.ts`). */
+import { PHASES, ROLES, TEAM_LABELS } from '../db/schema/initiatives.ts';
+import { errors, ref, registerOperations, registerSchema } from '../openapi.ts';
+import { addOrganisationSchema, createInitiativeSchema, inviteSchema, memberChangeSchema, updateInitiativeSchema } from './validation.ts';
+
+const uuid = { type: 'string', format: 'uuid' };
+const dateTime = { type: 'string', format: 'date-time' };
+const phase = { enum: [...PHASES], description: 'initiate, needs, dialogue (market dialogue), sprint, procure, pilot, evaluate' };
+const role = { enum: [...ROLES] };
+const label = { anyOf: [{ enum: [...TEAM_LABELS] }, { type: 'null' }], description: 'Team members only.' };
+const docs = {
+	type: 'object',
+	required: ['brief', 'requirements'],
+	properties: { brief: { type: 'string', description: '`brief.<id>`' }, requirements: { type: 'string', description: '`requirements.<id>`' } }
+};
+const orgRef = { type: 'object', required: ['id', 'name'], properties: { id: uuid, name: { type: 'string' } } };
+
+registerSchema('Initiative', {
+	type: 'object',
+	required: ['id', 'title', 'description', 'phase', 'estimatedValueSek', 'organisations'],
+	properties: {
+		id: uuid,
+		title: { type: 'string' },
+		description: { type: 'string' },
+		phase,
+		estimatedValueSek: { type: ['integer', 'null'], description: 'Whole SEK.' },
+		organisations: { type: 'array', items: orgRef, description: 'Owning buyer organisations.' }
+	}
+});
+registerSchema('Member', {
+	type: 'object',
+	required: ['user', 'organisation', 'role', 'label'],
+	properties: { user: ref('UserRef'), organisation: orgRef, role, label }
+});
+
+const tags = ['initiatives'];
+const idParam = { id: 'Initiative id (uuid). Any other value answers 404.' };
+
+registerOperations([
+	{
+		method: 'get',
+		path: '/api/v1/initiatives',
+		tags,
+		summary: "The caller's initiatives",
+		responses: {
+			200: {
+				description: 'One entry per membership.',
+				schema: {
+					type: 'array',
+					items: { type: 'object', required: ['id', 'title', 'phase', 'role'], properties: { id: uuid, title: { type: 'string' }, phase, role, label } }
+				}
+			},
+			401: errors[401]
+		}
+	},
+	{
+		method: 'post',
+		path: '/api/v1/initiatives',
+		tags,
+		summary: 'Create an initiative (users of buyer organisations)',
+		description: "Owned by the creator's organisation; the creator becomes process leader.",
+		body: createInitiativeSchema,
+		responses: {
+			201: {
+				description: 'Created.',
+				schema: { type: 'object', required: ['id', 'title', 'phase', 'docs'], properties: { id: uuid, title: { type: 'string' }, phase, docs } }
+			},
+			400: errors[400],
+			401: errors[401],
+			403: { description: '`forbidden` — supplier users cannot create initiatives.', schema: ref('Error') }
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/initiatives/{id}',
+		tags,
+		summary: 'One initiative (members only)',
+		params: idParam,
+		responses: {
+			200: {
+				description: 'The initiative, its members, live documents and what the caller may do.',
+				schema: {
+					allOf: [
+						ref('Initiative'),
+						{
+							type: 'object',
+							required: ['members', 'docs', 'abilities'],
+							properties: {
+								members: { type: 'array', items: ref('Member') },
+								docs,
+								abilities: { type: 'object', additionalProperties: { type: 'boolean' }, description: 'e.g. `editBrief`, `manageMembers`, `readJournal`.' }
+							}
+						}
+					]
+				}
+			},
+			401: errors[401],
+			404: { description: 'Not a member, unknown or malformed id — the answers are identical.', schema: ref('Error') }
+		}
+	},
+	{
+		method: 'patch',
+		path: '/api/v1/initiatives/{id}',
+		tags,
+		summary: 'Change title, description, estimated value or phase (process leaders)',
+		description: 'A phase change is journaled and re-checks every live connection of the initiative.',
+		params: idParam,
+		body: updateInitiativeSchema,
+		responses: { 200: { description: 'Updated.', schema: ref('Initiative') }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] }
+	},
+	{
+		method: 'post',
+		path: '/api/v1/initiatives/{id}/organisations',
+		tags,
+		summary: 'Add a co-owning buyer organisation by organisation number (process leaders)',
+		params: idParam,
+		body: addOrganisationSchema,
+		responses: {
+			201: { description: 'Added.', schema: orgRef },
+			400: { description: '`invalid_org_number` or `not_a_buyer`.', schema: ref('Error') },
+			401: errors[401],
+			403: errors[403],
+			404: { description: 'Unknown initiative, or `organisation_not_found`.', schema: ref('Error') },
+			409: { description: '`already_owner`.', schema: ref('Error') }
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/initiatives/{id}/members',
+		tags,
+		summary: 'Members of an initiative',
+		params: idParam,
+		responses: { 200: { description: 'Process leaders first.', schema: { type: 'array', items: ref('Member') } }, 401: errors[401], 404: errors[404] }
+	},
+	{
+		method: 'patch',
+		path: '/api/v1/initiatives/{id}/members/{userId}',
+		tags,
+		summary: "Change a member's role and label (process leaders)",
+		description: 'The affected live connections are closed within seconds and re-checked.',
+		params: { ...idParam, userId: 'User id of the member.' },
+		body: memberChangeSchema,
+		responses: {
+			200: { description: 'Changed.', schema: { type: 'object', properties: { userId: uuid, role, label } } },
+			400: errors[400],
+			401: errors[401],
+			403: { description: '`forbidden`, or `supplier_cannot_lead`.', schema: ref('Error') },
+			404: errors[404],
+			409: { description: '`last_process_leader` — an initiative keeps at least one process leader.', schema: ref('Error') }
+		}
+	},
+	{
+		method: 'delete',
+		path: '/api/v1/initiatives/{id}/members/{userId}',
+		tags,
+		summary: 'Remove a member (process leaders)',
+		params: { ...idParam, userId: 'User id of the member.' },
+		responses: {
+			204: { description: 'Removed.' },
+			401: errors[401],
+			403: errors[403],
+			404: errors[404],
+			409: { description: '`last_process_leader`.', schema: ref('Error') }
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/initiatives/{id}/invitations',
+		tags,
+		summary: 'Open invitations (process leaders)',
+		params: idParam,
+		responses: {
+			200: {
+				description: 'Not accepted, revoked or expired.',
+				schema: { type: 'array', items: { type: 'object', properties: { id: uuid, email: { type: 'string' }, role, label, expiresAt: dateTime, createdAt: dateTime } } }
+			},
+			401: errors[401],
+			403: errors[403],
+			404: errors[404]
+		}
+	},
+	{
+		method: 'post',
+		path: '/api/v1/initiatives/{id}/invitations',
+		tags,
+		summary: 'Invite someone by email (process leaders)',
+		description:
+			'A single-use link bound to the address, valid for 7 days, mailed in Swedish and returned so it can be copied. The token is the last path segment of `inviteUrl`. ' +
+			'`supplierOrganisation` is set when the address belongs to a supplier user: contributing to the requirements would bar that supplier from tendering.',
+		params: idParam,
+		body: inviteSchema,
+		responses: {
+			201: {
+				description: 'Created.',
+				schema: {
+					type: 'object',
+					required: ['id', 'inviteUrl', 'expiresAt'],
+					properties: { id: uuid, inviteUrl: { type: 'string', format: 'uri' }, expiresAt: dateTime, supplierOrganisation: { type: ['string', 'null'] } }
+				}
+			},
+			400: errors[400],
+			401: errors[401],
+			403: { description: '`forbidden` (not a process leader), or `supplier_cannot_lead`.', schema: ref('Error') },
+			404: errors[404],
+			409: { description: '`already_member`.', schema: ref('Error') }
+		}
+	},
+	{
+		method: 'delete',
+		path: '/api/v1/initiatives/{id}/invitations/{invitationId}',
+		tags,
+		summary: 'Withdraw an open invitation (process leaders)',
+		params: { ...idParam, invitationId: 'Invitation id.' },
+		responses: { 204: { description: 'Withdrawn.' }, 401: errors[401], 403: errors[403], 404: errors[404] }
+	},
+	{
+		method: 'post',
+		path: '/api/v1/invitations/{token}/accept',
+		tags,
+		summary: 'Accept an invitation as the signed-in user',
+		params: { token: 'Last path segment of `inviteUrl`.' },
+		responses: {
+			200: { description: 'Now a member.', schema: { type: 'object', required: ['initiativeId', 'role'], properties: { initiativeId: uuid, role } } },
+			401: errors[401],
+			403: { description: '`wrong_account` — signed in with another address; or `supplier_cannot_lead`.', schema: ref('Error') },
+			404: errors[404],
+			410: { description: '`invitation_expired`, `invitation_used` or `invitation_revoked`.', schema: ref('Error') }
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/initiatives/{id}/audit',
+		tags: ['journal'],
+		summary: "The initiative's journal (process leaders)",
+		params: idParam,
+		query: { format: { description: '`csv` downloads the journal as CSV.', schema: { enum: ['json', 'csv'] } } },
+		responses: {
+			200: {
+				description: 'Oldest first.',
+				schema: {
+					type: 'object',
+					required: ['entries'],
+					properties: {
+						entries: {
+							type: 'array',
+							items: {
+								type: 'object',
+								required: ['id', 'at', 'actor', 'action', 'data', 'hash'],
+								properties: {
+									id: { type: 'integer' },
+									at: dateTime,
+									actor: { type: 'object', properties: { userId: { type: ['string', 'null'] }, label: { type: 'string' } } },
+									action: { type: 'string', description: 'e.g. `initiative.created`, `member.role_changed`.' },
+									data: { type: 'object' },
+									hash: { type: 'string' }
+								}
+							}
+						}
+					}
+				}
+			},
+			401: errors[401],
+			404: errors[404]
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/initiatives/{id}/audit/verify',
+		tags: ['journal'],
+		summary: "Verify the journal's hash chain (process leaders)",
+		params: idParam,
+		responses: {
+			200: {
+				description: '`{ok:true, entries}` or, at the first broken link, `{ok:false, brokenAt}` (the row id).',
+				schema: {
+					type: 'object',
+					required: ['ok'],
+					properties: { ok: { type: 'boolean' }, entries: { type: 'integer' }, brokenAt: { type: 'integer' } }
+				}
+			},
+			401: errors[401],
+			404: errors[404]
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/v1/docs/{docName}/contributors',
+		tags: ['documents'],
+		summary: 'Who wrote in a live document (buyer team of its initiative)',
+		description: "Aggregated from the server's authorship ledger, never from client claims. Observers, suppliers and non-members get 404.",
+		params: { docName: '`<kind>.<uuid>`, e.g. `requirements.<initiative id>`.' },
+		responses: {
+			200: {
+				description: 'Most updates first.',
+				schema: {
+					type: 'array',
+					items: {
+						type: 'object',
+						required: ['user', 'organisation', 'updates', 'firstAt', 'lastAt'],
+						properties: { user: ref('UserRef'), organisation: ref('Organisation'), updates: { type: 'integer' }, firstAt: dateTime, lastAt: dateTime }
+					}
+				}
+			},
+			401: errors[401],
+			404: errors[404]
+		}
+	}
+]);
