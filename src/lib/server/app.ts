@@ -10,6 +10,7 @@ import { openDatabase, type Database } from './db/index.ts';
 import { createMailer, type Mailer } from './mail/index.ts';
 import { Events } from './events.ts';
 import { createLogger, type Logger } from './log.ts';
+import type { LiveDocs } from './live-docs.ts';
 
 export interface App {
 	config: Config;
@@ -19,6 +20,12 @@ export interface App {
 	mailer: Mailer;
 	events: Events;
 	log: Logger;
+	/**
+	 * Server-side access to live documents, installed by the collab server when it is attached
+	 * (`server/attach.ts`). Domain commands use it to change a document so that the change is
+	 * persisted, attributed and broadcast like any other update.
+	 */
+	liveDocs?: LiveDocs;
 	/** Closes what the app opened (database last). */
 	close(): Promise<void>;
 }

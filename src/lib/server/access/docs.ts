@@ -4,11 +4,23 @@
  */
 import type { Db } from '../db/index.ts';
 import { initiativeScope, isUuid } from './scope.ts';
-import type { Actor, Target } from './policy.ts';
+import type { Action, Actor, Target } from './policy.ts';
+import { workshopDocKind } from '../workshops/doc-kind.ts';
 
 export interface DocKind {
 	/** Resolves the policy target of `<kind>.<id>` for this actor; null when it does not exist. */
 	target(db: Db, actor: Actor, id: string): Promise<(Target & { initiativeId: string }) | null>;
+	/**
+	 * Level needed to send updates over the socket (default `write`). A kind whose changes must
+	 * go through server commands (e.g. anonymous workshop cards, votes) sets `admin`, so that
+	 * ordinary participants receive the document read-only and act through the API.
+	 */
+	socketWrite?: Action;
+	/**
+	 * The name shown in presence for an actor (default: their display name). Anonymous
+	 * workshops return a neutral label so presence cannot link people to cards.
+	 */
+	presenceName?: (actor: Actor) => string;
 }
 
 function initiativeDoc(resource: 'brief' | 'requirements'): DocKind {
@@ -23,7 +35,8 @@ function initiativeDoc(resource: 'brief' | 'requirements'): DocKind {
 /** Registry of document kinds. Modules with live documents add their kind here. */
 export const DOC_KINDS: Record<string, DocKind> = {
 	brief: initiativeDoc('brief'),
-	requirements: initiativeDoc('requirements')
+	requirements: initiativeDoc('requirements'),
+	workshop: workshopDocKind
 };
 
 export interface DocName {

@@ -4,3 +4,6 @@ export * from './initiatives.ts';
 export * from './audit.ts';
 export * from './collab.ts';
 export * from './mail.ts';
+export * from './workshops.ts';
+export * from './needs.ts';
+export * from './requirements.ts';

@@ -1,0 +1,490 @@
+/**
+ * Live documents in memory: loading from snapshot + tail, the write pipeline ("stored before
+ * broadcast"), fan-out to connections, presence, compaction, projection and unloading.
+ *
+ * Write pipeline. An accepted update is checked (`checkUpdate`), queued, and committed to the
+ * database together with its ledger row. Only after the commit is it applied to the in-memory
+ * document, which broadcasts it. Updates that arrive while a commit is in flight are committed
+ * together in the next one, so a busy document batches naturally. The in-memory document
+ * therefore never holds anything that is not stored: a crash loses nothing a client received.
+ */
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
+import type { App } from '../../src/lib/server/app.ts';
+import { MESSAGE, SYNC, CLOSE } from '../../src/lib/collab/protocol.ts';
+import { parseDocName } from '../../src/lib/server/access/docs.ts';
+import type { ChangeAuthor, LiveDocs } from '../../src/lib/server/live-docs.ts';
+import * as store from '../../src/lib/server/collab/store.ts';
+import { checkUpdate, type UpdateLimits } from '../../src/lib/server/collab/validate.ts';
+import { projectDoc } from '../../src/lib/server/collab/projection.ts';
+import { closeSocket, endConnection, type Connection } from './connection.ts';
+import { decodePresence, encodePresence, sanitizePresence, type PresenceEntry } from './presence.ts';
+
+export interface DocumentOptions {
+	/** Fold the tail into the snapshot once it has this many updates. */
+	compactEvery: number;
+	/** Keep a document this long after its last connection closed (absorbs reconnects). */
+	unloadAfterMs: number;
+	/** Write the projection this long after the last change. */
+	projectionDelayMs: number;
+	/** Most awareness client ids one connection may own. */
+	maxClientIdsPerConnection: number;
+	/** A connection whose unsent buffer exceeds this is closed (a reader that cannot keep up). */
+	maxBufferedBytes: number;
+	limits: UpdateLimits;
+}
+
+interface Pending {
+	update: Uint8Array;
+	author: ChangeAuthor | null;
+	origin: Connection | null;
+	at: Date;
+	resolve(): void;
+	reject(err: unknown): void;
+}
+
+/** Origin of changes made by the server itself (broadcast to everyone). */
+const SERVER_ORIGIN = Symbol('server');
+
+function message(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, type);
+	write(encoder);
+	return encoding.toUint8Array(encoder);
+}
+
+export class LiveDocument {
+	readonly name: string;
+	readonly doc: Y.Doc;
+	readonly awareness: awarenessProtocol.Awareness;
+	readonly conns = new Set<Connection>();
+	/** Server-side users of the document (LiveDocs calls) that keep it loaded. */
+	holds = 0;
+	/** Highest stored update id contained in `doc`. */
+	throughId: number;
+	/** Updates stored since the snapshot. */
+	tail: number;
+	/** Set when the document has been unloaded; a stale reference must not be used. */
+	unloaded = false;
+	/**
+	 * The Yjs client id of changes the server makes (`LiveDocs.change`), one per loaded document
+	 * rather than one per change, so the state vector does not grow with every server command.
+	 * Safe because server changes to one document run one after another (`serverChanges`).
+	 */
+	readonly serverClientId = (Math.random() * 0xffffffff) >>> 0;
+	/** Server changes of this document, in order. */
+	serverChanges: Promise<void> = Promise.resolve();
+
+	private queue: Pending[] = [];
+	private flushing: Promise<void> | null = null;
+	private compacting: Promise<void> | null = null;
+	private owners = new Map<number, Connection>();
+	private projectionTimer: NodeJS.Timeout | null = null;
+	private projectionDirty = false;
+	private unloadTimer: NodeJS.Timeout | null = null;
+	private readonly app: App;
+	private readonly opts: DocumentOptions;
+	private readonly onIdle: (doc: LiveDocument) => void;
+
+	constructor(app: App, name: string, stored: store.StoredDocument, opts: DocumentOptions, onIdle: (doc: LiveDocument) => void) {
+		this.app = app;
+		this.name = name;
+		this.opts = opts;
+		this.onIdle = onIdle;
+		this.doc = buildDoc(app, name, stored);
+		this.throughId = stored.throughId;
+		this.tail = stored.updates.length;
+		this.awareness = new awarenessProtocol.Awareness(this.doc);
+		this.awareness.setLocalState(null);
+		this.doc.on('update', (update: Uint8Array) => this.broadcastUpdate(update));
+		this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+			const changed = [...added, ...updated, ...removed];
+			const msg = message(MESSAGE.awareness, (e) =>
+				encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+			);
+			for (const conn of this.conns) if (conn !== origin) this.send(conn, msg);
+		});
+		if (this.tail >= opts.compactEvery) this.kick();
+	}
+
+	// --- connections -------------------------------------------------------------------------
+
+	/** Adds a connection and starts the y-websocket handshake (sync step 1 and everyone's presence). */
+	attach(conn: Connection): void {
+		this.cancelUnload();
+		this.conns.add(conn);
+		this.send(conn, message(MESSAGE.sync, (e) => {
+			encoding.writeVarUint(e, SYNC.step1);
+			encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc));
+		}));
+		const states = this.awareness.getStates();
+		if (states.size) {
+			this.send(conn, message(MESSAGE.awareness, (e) =>
+				encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]))
+			));
+		}
+	}
+
+	/** Removes a connection and its presence; schedules unloading when it was the last. */
+	detach(conn: Connection): void {
+		// A socket that closed before the document finished loading was never attached; the
+		// document may still need unloading.
+		if (!this.conns.delete(conn)) return this.maybeUnload();
+		const ids = [...conn.clientIds].filter((id) => this.owners.get(id) === conn);
+		for (const id of ids) this.owners.delete(id);
+		if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+		this.maybeUnload();
+	}
+
+	send(conn: Connection, msg: Uint8Array): void {
+		const ws = conn.ws;
+		if (ws.readyState !== ws.OPEN) return;
+		if (ws.bufferedAmount > this.opts.maxBufferedBytes) {
+			this.app.log.warn('collab.slow_reader_closed', { doc: this.name, conn: conn.id });
+			endConnection(conn, CLOSE.goingAway, 'slow reader');
+			return;
+		}
+		// Send errors surface as the socket's 'error'/'close' events, handled per connection.
+		ws.send(msg, { binary: true });
+	}
+
+	/** The reply to a client's sync step 1: everything it does not have. */
+	syncStep2For(stateVector: Uint8Array): Uint8Array {
+		return message(MESSAGE.sync, (e) => {
+			encoding.writeVarUint(e, SYNC.step2);
+			encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(this.doc, stateVector));
+		});
+	}
+
+	/** Every current presence state (answer to a query-awareness message). */
+	presenceMessage(): Uint8Array | null {
+		const ids = [...this.awareness.getStates().keys()];
+		if (!ids.length) return null;
+		return message(MESSAGE.awareness, (e) =>
+			encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))
+		);
+	}
+
+	/**
+	 * Applies a presence update from a connection: entries for client ids owned by another
+	 * principal are dropped, and identity is overwritten. Throws on a malformed update.
+	 */
+	presence(conn: Connection, update: Uint8Array): void {
+		const accepted: PresenceEntry[] = [];
+		for (const entry of decodePresence(update)) {
+			const owner = this.owners.get(entry.clientId);
+			if (owner && owner !== conn) {
+				if (owner.principal !== conn.principal) {
+					this.app.log.warn('collab.presence_spoof_dropped', { doc: this.name, conn: conn.id, clientId: entry.clientId });
+					continue;
+				}
+				owner.clientIds.delete(entry.clientId);
+			}
+			if (!conn.clientIds.has(entry.clientId) && conn.clientIds.size >= this.opts.maxClientIdsPerConnection) continue;
+			conn.clientIds.add(entry.clientId);
+			this.owners.set(entry.clientId, conn);
+			accepted.push({
+				clientId: entry.clientId,
+				clock: entry.clock,
+				state: entry.state === null ? null : sanitizePresence(entry.state, { name: conn.presenceName })
+			});
+		}
+		if (accepted.length) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(accepted), conn);
+	}
+
+	// --- writes ------------------------------------------------------------------------------
+
+	/**
+	 * Queues an update for storing and broadcasting. Resolves once it is stored and applied
+	 * (or immediately when it adds nothing). Rejects with `InvalidUpdateError` for a bad update.
+	 */
+	submit(update: Uint8Array, author: ChangeAuthor | null, origin: Connection | null): Promise<void> {
+		const checked = checkUpdate(this.doc, update, this.opts.limits);
+		if (checked.status === 'invalid') return Promise.reject(new InvalidUpdateError(checked.reason));
+		if (checked.status === 'noop') return Promise.resolve();
+		return new Promise<void>((resolve, reject) => {
+			this.queue.push({ update: checked.update, author, origin, at: new Date(), resolve, reject });
+			this.kick();
+		});
+	}
+
+	/** Resolves when everything queued so far is stored and applied. */
+	async drain(): Promise<void> {
+		while (this.flushing) await this.flushing;
+	}
+
+	private kick(): void {
+		if (this.flushing) return;
+		this.flushing = this.flushLoop().finally(() => {
+			this.flushing = null;
+			if (this.queue.length) this.kick();
+		});
+	}
+
+	private async flushLoop(): Promise<void> {
+		while (this.queue.length) {
+			const batch = this.queue.splice(0, 500);
+			try {
+				this.throughId = await store.appendUpdates(this.app.db, this.name, batch);
+			} catch (err) {
+				this.app.log.error('collab.store_failed', { doc: this.name, updates: batch.length, error: String(err) });
+				for (const item of batch) {
+					item.reject(err);
+					// The client still has the update locally and resends it after reconnecting.
+					if (item.origin) endConnection(item.origin, CLOSE.storageFailed, 'storage failed');
+				}
+				continue;
+			}
+			this.tail += batch.length;
+			for (const item of batch) {
+				try {
+					Y.applyUpdate(this.doc, item.update, item.origin ?? SERVER_ORIGIN);
+				} catch (err) {
+					this.app.log.error('collab.apply_failed', { doc: this.name, error: String(err) });
+				}
+				item.resolve();
+			}
+			this.markDirty();
+		}
+		if (this.tail >= this.opts.compactEvery) void this.compact();
+	}
+
+	private broadcastUpdate(update: Uint8Array): void {
+		if (!this.conns.size) return;
+		const msg = message(MESSAGE.sync, (e) => {
+			encoding.writeVarUint(e, SYNC.update);
+			encoding.writeVarUint8Array(e, update);
+		});
+		// The sender gets it too: the change may have integrated structs of others that were
+		// waiting for it (Yjs pending structs), which the sender does not have yet.
+		for (const conn of this.conns) this.send(conn, msg);
+	}
+
+	/**
+	 * Folds the tail into the snapshot. The ledger is untouched. Runs beside the write pipeline
+	 * (it deletes only rows up to the state it captured), one at a time.
+	 */
+	compact(): Promise<void> {
+		if (this.compacting) return this.compacting;
+		if (this.tail === 0) return Promise.resolve();
+		// The document holds exactly the updates up to `throughId` (they are applied right after
+		// their commit, synchronously), so this state and id belong together.
+		const through = this.throughId;
+		const folded = this.tail;
+		const state = Y.encodeStateAsUpdate(this.doc);
+		this.compacting = store
+			.compactDocument(this.app.db, this.name, state, through)
+			.then(
+				() => {
+					this.tail -= folded;
+				},
+				(err) => this.app.log.error('collab.compact_failed', { doc: this.name, error: String(err) })
+			)
+			.finally(() => {
+				this.compacting = null;
+			});
+		return this.compacting;
+	}
+
+	// --- projection and unloading ------------------------------------------------------------
+
+	private markDirty(): void {
+		this.projectionDirty = true;
+		if (this.projectionTimer) return;
+		this.projectionTimer = setTimeout(() => {
+			this.projectionTimer = null;
+			void this.saveProjection();
+		}, this.opts.projectionDelayMs);
+		this.projectionTimer.unref();
+	}
+
+	async saveProjection(): Promise<void> {
+		if (!this.projectionDirty) return;
+		this.projectionDirty = false;
+		try {
+			await store.saveProjection(this.app.db, this.name, projectDoc(this.doc));
+		} catch (err) {
+			this.projectionDirty = true;
+			this.app.log.error('collab.projection_failed', { doc: this.name, error: String(err) });
+		}
+	}
+
+	isIdle(): boolean {
+		return this.conns.size === 0 && this.holds === 0;
+	}
+
+	maybeUnload(): void {
+		if (!this.isIdle() || this.unloadTimer || this.unloaded) return;
+		this.unloadTimer = setTimeout(() => {
+			this.unloadTimer = null;
+			if (this.isIdle()) this.onIdle(this);
+		}, this.opts.unloadAfterMs);
+		this.unloadTimer.unref();
+	}
+
+	private cancelUnload(): void {
+		if (this.unloadTimer) clearTimeout(this.unloadTimer);
+		this.unloadTimer = null;
+	}
+
+	/** Stores what is pending, compacts, writes the projection. Safe to call more than once. */
+	async persistAll(): Promise<void> {
+		await this.drain();
+		await this.compact();
+		// Updates stored while that compaction ran are folded too.
+		await this.compact();
+		if (this.projectionTimer) clearTimeout(this.projectionTimer);
+		this.projectionTimer = null;
+		await this.saveProjection();
+	}
+
+	destroy(): void {
+		this.unloaded = true;
+		this.cancelUnload();
+		if (this.projectionTimer) clearTimeout(this.projectionTimer);
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+}
+
+export class InvalidUpdateError extends Error {
+	reason: string;
+	constructor(reason: string) {
+		super(`invalid update: ${reason}`);
+		this.reason = reason;
+	}
+}
+
+/**
+ * Rebuilds a document from storage: snapshot, then the tail, applied in one transaction (one
+ * round of observers and cleanup; `Y.mergeUpdates` is far slower for thousands of small
+ * updates). Should a stored update be unusable, the document is rebuilt update by update,
+ * skipping and logging the bad ones, so one bad row never makes a document unreadable.
+ */
+function buildDoc(app: App, name: string, stored: store.StoredDocument): Y.Doc {
+	const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+	const doc = new Y.Doc();
+	if (!parts.length) return doc;
+	try {
+		doc.transact(() => {
+			for (const part of parts) Y.applyUpdate(doc, part);
+		});
+		return doc;
+	} catch (err) {
+		app.log.error('collab.load_failed_retrying', { doc: name, error: String(err) });
+		doc.destroy();
+	}
+	const careful = new Y.Doc();
+	for (const part of parts) {
+		try {
+			Y.applyUpdate(careful, part);
+		} catch (err) {
+			app.log.error('collab.load_update_skipped', { doc: name, error: String(err) });
+		}
+	}
+	return careful;
+}
+
+/** All documents in memory, loaded on first use and unloaded when idle. Implements `LiveDocs`. */
+export class DocumentRegistry implements LiveDocs {
+	private docs = new Map<string, Promise<LiveDocument>>();
+	private readonly app: App;
+	private readonly opts: DocumentOptions;
+	private closing = false;
+
+	constructor(app: App, opts: DocumentOptions) {
+		this.app = app;
+		this.opts = opts;
+	}
+
+	/** Number of documents in memory (loaded or loading). */
+	get size(): number {
+		return this.docs.size;
+	}
+
+	has(name: string): boolean {
+		return this.docs.has(name);
+	}
+
+	/** The loaded documents. */
+	async loaded(): Promise<LiveDocument[]> {
+		return Promise.all(this.docs.values());
+	}
+
+	/** The document, loading it when needed. `name` must be a valid document name. */
+	get(name: string): Promise<LiveDocument> {
+		if (this.closing) return Promise.reject(new Error('collab server is closing'));
+		let entry = this.docs.get(name);
+		if (!entry) {
+			entry = store.loadDocument(this.app.db, name).then(
+				(stored) => new LiveDocument(this.app, name, stored, this.opts, (doc) => void this.unload(doc))
+			);
+			this.docs.set(name, entry);
+			// A failed load must not stay cached.
+			entry.catch(() => this.docs.delete(name));
+		}
+		return entry;
+	}
+
+	private async unload(doc: LiveDocument): Promise<void> {
+		await doc.persistAll();
+		// Someone may have connected while we were writing.
+		if (!doc.isIdle() || doc.unloaded) return;
+		doc.destroy();
+		this.docs.delete(doc.name);
+		this.app.log.debug('collab.unloaded', { doc: doc.name });
+	}
+
+	private async hold<T>(docName: string, fn: (doc: LiveDocument) => Promise<T> | T): Promise<T> {
+		if (!parseDocName(docName)) throw new Error(`unknown live document: ${docName}`);
+		const doc = await this.get(docName);
+		doc.holds++;
+		try {
+			return await fn(doc);
+		} finally {
+			doc.holds--;
+			doc.maybeUnload();
+		}
+	}
+
+	async change(docName: string, author: ChangeAuthor | null, fn: (doc: Y.Doc) => void): Promise<void> {
+		await this.hold(docName, (live) => {
+			// Make the change on a copy, then send the difference through the same pipeline as a
+			// client's update: stored (and attributed) before anybody sees it. Changes run one
+			// after another, so each copy contains the previous one (same server client id).
+			const run = live.serverChanges.then(async () => {
+				const copy = new Y.Doc();
+				Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
+				// Set after loading: Yjs picks a new id when a loaded update contains its own.
+				copy.clientID = live.serverClientId;
+				const updates: Uint8Array[] = [];
+				copy.on('update', (u: Uint8Array) => updates.push(u));
+				try {
+					copy.transact(() => fn(copy));
+				} finally {
+					copy.destroy();
+				}
+				if (updates.length) await live.submit(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates), author, null);
+			});
+			live.serverChanges = run.catch(() => {});
+			return run;
+		});
+	}
+
+	async read<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T> {
+		return this.hold(docName, (live) => live.drain().then(() => fn(live.doc)));
+	}
+
+	/** Stores everything and drops all documents (shutdown). */
+	async close(): Promise<void> {
+		this.closing = true;
+		const docs = await Promise.allSettled(this.docs.values());
+		for (const r of docs) {
+			if (r.status !== 'fulfilled') continue;
+			await r.value.persistAll();
+			r.value.destroy();
+		}
+		this.docs.clear();
+	}
+}

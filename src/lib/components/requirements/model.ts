@@ -1,0 +1,252 @@
+/**
+ * The shape of the requirements draft inside its live document `requirements.<initiativeId>`,
+ * shared by the browser editor and the server projection:
+ *
+ * - `Y.Array('requirements')` of `Y.Map`s: `uid` (stable uuid), `key` ("K1"…, assigned once and
+ *   never reused), `type`, `section` (a section uid or ''), and the Y.Text fields `text`,
+ *   `rationale`, `verification`, plus `needIds` (a Y.Array of need ids). Array order is the
+ *   order of the specification.
+ * - `Y.Array('sections')` of `Y.Map`s: `uid`, `title` (Y.Text).
+ * - `Y.Map('meta')`: `lastKey` (highest key number ever handed out), so deleted keys are not reused.
+ *
+ * Plain TypeScript with Yjs only: no SvelteKit, no server code.
+ */
+import * as Y from 'yjs';
+
+export const REQUIREMENT_TYPES = ['function', 'ska', 'bor', 'award'] as const;
+export type RequirementType = (typeof REQUIREMENT_TYPES)[number];
+
+export interface RequirementJson {
+	/** The visible id, e.g. "K1". */
+	id: string;
+	/** Stable uid inside the document (survives re-keying and moves). */
+	uid: string;
+	type: RequirementType;
+	text: string;
+	rationale: string;
+	needIds: string[];
+	verification: string;
+	/** Section uid, or null when the requirement is not in a section. */
+	section: string | null;
+}
+
+export interface SectionJson {
+	id: string;
+	title: string;
+}
+
+export interface RequirementsJson {
+	sections: SectionJson[];
+	requirements: RequirementJson[];
+}
+
+export const TEXT_FIELDS = ['text', 'rationale', 'verification'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+export function requirementsArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
+	return doc.getArray<Y.Map<unknown>>('requirements');
+}
+export function sectionsArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
+	return doc.getArray<Y.Map<unknown>>('sections');
+}
+export function metaMap(doc: Y.Doc): Y.Map<unknown> {
+	return doc.getMap('meta');
+}
+
+function str(v: unknown): string {
+	if (v instanceof Y.Text) return v.toString();
+	return typeof v === 'string' ? v : '';
+}
+
+function keyNumber(key: unknown): number {
+	const m = typeof key === 'string' ? /^K(\d+)$/.exec(key) : null;
+	return m ? Number(m[1]) : 0;
+}
+
+/** The highest key number ever handed out in this document. */
+export function lastKeyNumber(doc: Y.Doc): number {
+	let max = Number(metaMap(doc).get('lastKey') ?? 0) || 0;
+	for (const r of requirementsArray(doc)) max = Math.max(max, keyNumber(r.get('key')));
+	return max;
+}
+
+/** Reads one requirement map as JSON. Unknown types fall back to `function`. */
+export function requirementJson(map: Y.Map<unknown>): RequirementJson {
+	const type = map.get('type');
+	const needs = map.get('needIds');
+	const section = map.get('section');
+	return {
+		id: str(map.get('key')),
+		uid: str(map.get('uid')),
+		type: (REQUIREMENT_TYPES as readonly string[]).includes(type as string) ? (type as RequirementType) : 'function',
+		text: str(map.get('text')),
+		rationale: str(map.get('rationale')),
+		needIds: needs instanceof Y.Array ? needs.toArray().filter((n): n is string => typeof n === 'string') : [],
+		verification: str(map.get('verification')),
+		section: typeof section === 'string' && section ? section : null
+	};
+}
+
+/**
+ * The draft as JSON, in document order. Two requirements that ended up with the same key
+ * (two people adding at the same instant, offline) keep it for the first and show the later one
+ * with its uid-based fallback until an editor re-keys it.
+ */
+export function projectRequirements(doc: Y.Doc): RequirementsJson {
+	const sections = sectionsArray(doc)
+		.toArray()
+		.filter((m) => m instanceof Y.Map)
+		.map((m) => ({ id: str(m.get('uid')), title: str(m.get('title')) }));
+	const seen = new Set<string>();
+	const requirements = requirementsArray(doc)
+		.toArray()
+		.filter((m) => m instanceof Y.Map)
+		.map((m) => {
+			const r = requirementJson(m);
+			if (!r.id || seen.has(r.id)) r.id = `K?-${r.uid.slice(0, 8)}`;
+			seen.add(r.id);
+			return r;
+		});
+	return { sections, requirements };
+}
+
+export interface NewRequirement {
+	uid: string;
+	type?: RequirementType;
+	text?: string;
+	rationale?: string;
+	verification?: string;
+	needIds?: string[];
+	section?: string | null;
+}
+
+/** Appends (or inserts at `index`) a requirement with the next unused key. Call inside a transaction. */
+export function addRequirement(doc: Y.Doc, init: NewRequirement, index?: number): string {
+	const n = lastKeyNumber(doc) + 1;
+	const key = `K${n}`;
+	const map = new Y.Map<unknown>();
+	map.set('uid', init.uid);
+	map.set('key', key);
+	map.set('type', init.type ?? 'function');
+	map.set('section', init.section ?? '');
+	for (const f of TEXT_FIELDS) map.set(f, new Y.Text(init[f] ?? ''));
+	const needs = new Y.Array<string>();
+	if (init.needIds?.length) needs.push(init.needIds);
+	map.set('needIds', needs);
+	const arr = requirementsArray(doc);
+	arr.insert(index === undefined ? arr.length : Math.max(0, Math.min(index, arr.length)), [map]);
+	metaMap(doc).set('lastKey', n);
+	return key;
+}
+
+/**
+ * Gives a fresh key to every requirement whose key another, earlier requirement already has
+ * (two people adding at the same instant both took the next number). Deterministic: of two
+ * holders the one later in document order is re-keyed, so every client makes the same repair
+ * and Yjs merges the identical writes. Returns true when something changed. Call inside a transaction.
+ */
+export function repairDuplicateKeys(doc: Y.Doc): boolean {
+	const seen = new Set<string>();
+	let changed = false;
+	for (const map of requirementsArray(doc)) {
+		if (!(map instanceof Y.Map)) continue;
+		const key = map.get('key');
+		if (typeof key === 'string' && key && !seen.has(key)) {
+			seen.add(key);
+			continue;
+		}
+		const n = lastKeyNumber(doc) + 1;
+		map.set('key', `K${n}`);
+		metaMap(doc).set('lastKey', n);
+		seen.add(`K${n}`);
+		changed = true;
+	}
+	return changed;
+}
+
+/** Adds a section with a title. Call inside a transaction. */
+export function addSection(doc: Y.Doc, uid: string, title: string): void {
+	const map = new Y.Map<unknown>();
+	map.set('uid', uid);
+	map.set('title', new Y.Text(title));
+	sectionsArray(doc).push([map]);
+}
+
+/** Index of the requirement with this uid, or -1. */
+export function indexOfUid(doc: Y.Doc, uid: string): number {
+	return requirementsArray(doc)
+		.toArray()
+		.findIndex((m) => m instanceof Y.Map && m.get('uid') === uid);
+}
+
+/**
+ * Moves a requirement to a new position. Yjs has no move: the map is re-created with the same
+ * content at the new index (the key and uid stay). Call inside a transaction.
+ */
+export function moveRequirement(doc: Y.Doc, uid: string, to: number): void {
+	const arr = requirementsArray(doc);
+	const from = indexOfUid(doc, uid);
+	if (from < 0) return;
+	const target = Math.max(0, Math.min(to, arr.length - 1));
+	if (target === from) return;
+	const json = requirementJson(arr.get(from));
+	const key = arr.get(from).get('key');
+	arr.delete(from, 1);
+	const map = new Y.Map<unknown>();
+	map.set('uid', json.uid);
+	map.set('key', key);
+	map.set('type', json.type);
+	map.set('section', json.section ?? '');
+	for (const f of TEXT_FIELDS) map.set(f, new Y.Text(json[f]));
+	const needs = new Y.Array<string>();
+	if (json.needIds.length) needs.push(json.needIds);
+	map.set('needIds', needs);
+	arr.insert(target, [map]);
+}
+
+/**
+ * The smallest single edit that turns `prev` into `next` (common prefix and suffix kept), so a
+ * textarea's new value becomes one delete and one insert on the shared text instead of a
+ * replacement that would clobber what others type at the same time.
+ */
+export function textEdit(prev: string, next: string): { index: number; remove: number; insert: string } {
+	let start = 0;
+	while (start < prev.length && start < next.length && prev[start] === next[start]) start++;
+	let endPrev = prev.length;
+	let endNext = next.length;
+	while (endPrev > start && endNext > start && prev[endPrev - 1] === next[endNext - 1]) {
+		endPrev--;
+		endNext--;
+	}
+	return { index: start, remove: endPrev - start, insert: next.slice(start, endNext) };
+}
+
+/**
+ * Words that usually name a brand or a specific product rather than a function (a nudge, not a
+ * rule: LOU 9 kap. 5 § forbids naming a make unless justified and followed by "eller likvärdigt").
+ */
+const BRAND_WORDS = [
+	'microsoft', 'windows', 'office 365', 'teams', 'excel', 'outlook', 'sharepoint', 'google', 'android', 'apple',
+	'iphone', 'ipad', 'mac', 'ios', 'samsung', 'huawei', 'cisco', 'oracle', 'sap', 'salesforce', 'adobe', 'zoom',
+	'slack', 'dropbox', 'amazon', 'aws', 'azure', 'ibm', 'dell', 'lenovo', 'hp', 'volvo', 'scania', 'tesla', 'ikea',
+	'philips', 'siemens', 'bosch', 'abb', 'ericsson', 'telia', 'tele2', 'bankid', 'freja', 'swish', 'klarna',
+	'visma', 'tieto', 'evry', 'tietoevry', 'procapita', 'lifecare', 'treserva', 'combine', 'cosmic', 'take care',
+	'pmo', 'journalen', 'vklass', 'unikum', 'schoolsoft', 'infomentor', 'skolon', 'chromebook', 'lego',
+	'tetra pak', 'electrolux', 'legrand', 'phoniro', 'tunstall', 'doro', 'careium', 'chatgpt', 'openai', 'copilot'
+];
+const PRODUCT_PATTERNS = [/\bav märket\b/i, /\bfabrikat\b/i, /\bmodell\s+[A-Z0-9]/, /[®™©]/, /\bmärke\b/i, /\bbrand\b/i, /\bversion\s+\d/i];
+
+/** Brand or product words found in a requirement text (lower-cased, unique), for the editor's hint. */
+export function brandHints(text: string): string[] {
+	const found = new Set<string>();
+	const lower = text.toLowerCase();
+	for (const w of BRAND_WORDS) {
+		const re = new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u');
+		if (re.test(lower)) found.add(w);
+	}
+	for (const p of PRODUCT_PATTERNS) {
+		const m = p.exec(text);
+		if (m) found.add(m[0].trim().toLowerCase());
+	}
+	return [...found];
+}

@@ -1,0 +1,176 @@
+/**
+ * The advisor with its data: thresholds in force on a date, the organisation's other purchases
+ * of the same kind this year, and saving the chosen procedure on an initiative.
+ */
+import { and, asc, desc, eq, gte, isNull, lt, ne, or, lte, sql } from 'drizzle-orm';
+import { initiativeOrganisations, initiatives, procurementThresholds, type BuyerKind, type PurchaseKind, type ThresholdName } from '../db/schema/index.ts';
+import type { Db, Tx } from '../db/index.ts';
+import type { UserActor } from '../access/policy.ts';
+import * as audit from '../audit/index.ts';
+import { advise, type Advice, type AdviceInput, type Procedure, type ThresholdUsed } from './advise.ts';
+
+export * from './advise.ts';
+
+export interface ThresholdRow {
+	id: number;
+	name: ThresholdName;
+	buyerKind: BuyerKind | null;
+	purchaseKind: PurchaseKind | null;
+	sek: number;
+	validFrom: string;
+	validTo: string | null;
+	source: string;
+}
+
+/** YYYY-MM-DD of a date in UTC. */
+export function isoDay(d: Date): string {
+	return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The threshold of a name in force on `day` for this buyer and purchase kind: the row with the
+ * latest `validFrom` not after the day and not expired, the most specific scope winning ties.
+ */
+export async function thresholdAt(db: Db, name: ThresholdName, buyerKind: BuyerKind, purchaseKind: PurchaseKind, day: string): Promise<ThresholdUsed | null> {
+	const rows = await db
+		.select()
+		.from(procurementThresholds)
+		.where(
+			and(
+				eq(procurementThresholds.name, name),
+				lte(procurementThresholds.validFrom, day),
+				or(isNull(procurementThresholds.validTo), gte(procurementThresholds.validTo, day)),
+				or(isNull(procurementThresholds.buyerKind), eq(procurementThresholds.buyerKind, buyerKind)),
+				or(isNull(procurementThresholds.purchaseKind), eq(procurementThresholds.purchaseKind, purchaseKind))
+			)
+		)
+		.orderBy(
+			desc(procurementThresholds.validFrom),
+			sql`(${procurementThresholds.buyerKind} is not null)::int + (${procurementThresholds.purchaseKind} is not null)::int desc`,
+			desc(procurementThresholds.id)
+		)
+		.limit(1);
+	const r = rows[0];
+	return r ? { name: r.name, sek: r.sek, validFrom: r.validFrom, validTo: r.validTo, source: r.source } : null;
+}
+
+export async function listThresholds(db: Db): Promise<ThresholdRow[]> {
+	const rows = await db
+		.select()
+		.from(procurementThresholds)
+		.orderBy(asc(procurementThresholds.name), desc(procurementThresholds.validFrom), asc(procurementThresholds.purchaseKind), asc(procurementThresholds.buyerKind));
+	return rows.map((r) => ({ id: r.id, name: r.name, buyerKind: r.buyerKind, purchaseKind: r.purchaseKind, sek: r.sek, validFrom: r.validFrom, validTo: r.validTo, source: r.source }));
+}
+
+export type ThresholdInput = Omit<ThresholdRow, 'id'>;
+
+export async function createThreshold(db: Db, actor: UserActor, input: ThresholdInput): Promise<ThresholdRow> {
+	return db.transaction(async (tx) => {
+		const [row] = await tx.insert(procurementThresholds).values(input).returning();
+		await audit.record(tx, { initiativeId: null, actor: { userId: actor.userId, label: actor.name }, action: 'threshold.created', data: { id: row.id, ...input } });
+		return { ...input, id: row.id };
+	});
+}
+
+export async function updateThreshold(db: Db, actor: UserActor, id: number, input: ThresholdInput): Promise<ThresholdRow | null> {
+	return db.transaction(async (tx) => {
+		const [before] = await tx.select().from(procurementThresholds).where(eq(procurementThresholds.id, id)).limit(1);
+		if (!before) return null;
+		await tx.update(procurementThresholds).set({ ...input, updatedAt: new Date() }).where(eq(procurementThresholds.id, id));
+		await audit.record(tx, {
+			initiativeId: null,
+			actor: { userId: actor.userId, label: actor.name },
+			action: 'threshold.updated',
+			data: { id, before: { sek: before.sek, validFrom: before.validFrom, validTo: before.validTo, source: before.source }, after: input }
+		});
+		return { ...input, id };
+	});
+}
+
+export async function deleteThreshold(db: Db, actor: UserActor, id: number): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const [before] = await tx.delete(procurementThresholds).where(eq(procurementThresholds.id, id)).returning();
+		if (!before) return false;
+		await audit.record(tx, {
+			initiativeId: null,
+			actor: { userId: actor.userId, label: actor.name },
+			action: 'threshold.deleted',
+			data: { id, name: before.name, sek: before.sek, validFrom: before.validFrom, purchaseKind: before.purchaseKind, buyerKind: before.buyerKind }
+		});
+		return true;
+	});
+}
+
+/**
+ * The organisation's other initiatives with the same purchase kind started in the same calendar
+ * year (the fiscal year of Swedish municipalities and regions) — their estimated values add up.
+ */
+export async function sameKindPurchases(db: Db, organisationId: string, purchaseKind: PurchaseKind, year: number, excludeInitiativeId?: string) {
+	const from = new Date(Date.UTC(year, 0, 1));
+	const to = new Date(Date.UTC(year + 1, 0, 1));
+	const conds = [
+		eq(initiativeOrganisations.organisationId, organisationId),
+		eq(initiatives.purchaseKind, purchaseKind),
+		gte(initiatives.createdAt, from),
+		lt(initiatives.createdAt, to)
+	];
+	if (excludeInitiativeId) conds.push(ne(initiatives.id, excludeInitiativeId));
+	const rows = await db
+		.selectDistinct({ id: initiatives.id, title: initiatives.title, estimatedValueSek: initiatives.estimatedValueSek })
+		.from(initiatives)
+		.innerJoin(initiativeOrganisations, eq(initiativeOrganisations.initiativeId, initiatives.id))
+		.where(and(...conds));
+	const list = rows.map((r) => ({ id: r.id, title: r.title, estimatedValueSek: r.estimatedValueSek ?? 0 }));
+	return { sameKindSek: list.reduce((s, r) => s + r.estimatedValueSek, 0), initiatives: list };
+}
+
+/** Full advice for an organisation on a day. */
+export async function adviceFor(db: Db, opts: { input: AdviceInput; organisationId: string; initiativeId?: string; now?: Date }): Promise<Advice> {
+	const now = opts.now ?? new Date();
+	const day = isoDay(now);
+	const [directAward, euThreshold] = await Promise.all([
+		thresholdAt(db, 'direct_award', opts.input.buyerKind, opts.input.purchaseKind, day),
+		thresholdAt(db, 'eu_threshold', opts.input.buyerKind, opts.input.purchaseKind, day)
+	]);
+	const agg = await sameKindPurchases(db, opts.organisationId, opts.input.purchaseKind, now.getUTCFullYear(), opts.initiativeId);
+	return advise(opts.input, { directAward, euThreshold }, agg);
+}
+
+export interface ProcedureDecision {
+	procedure: Procedure;
+	reasoning: string;
+	directAwardReason?: string;
+	estimatedValueSek: number;
+	purchaseKind: PurchaseKind;
+	buyerKind: BuyerKind;
+	marketSituation: AdviceInput['marketSituation'];
+	needsRnd: boolean;
+	fit: string;
+	thresholdsUsed: ThresholdUsed[];
+	decidedAt: string;
+	decidedBy: { id: string; name: string };
+}
+
+/** Saves the chosen procedure on the initiative (with the purchase kind and value used) and journals it. */
+export async function saveDecision(db: Tx, actor: UserActor, initiativeId: string, decision: ProcedureDecision): Promise<void> {
+	await db.transaction(async (tx) => {
+		await tx
+			.update(initiatives)
+			.set({ procedure: decision, purchaseKind: decision.purchaseKind, estimatedValueSek: decision.estimatedValueSek, updatedAt: new Date() })
+			.where(eq(initiatives.id, initiativeId));
+		await audit.record(tx, {
+			initiativeId,
+			actor: { userId: actor.userId, label: actor.name },
+			action: 'procedure.chosen',
+			data: {
+				procedure: decision.procedure,
+				fit: decision.fit,
+				estimatedValueSek: decision.estimatedValueSek,
+				purchaseKind: decision.purchaseKind,
+				reasoning: decision.reasoning,
+				directAwardReason: decision.directAwardReason ?? null,
+				thresholds: decision.thresholdsUsed.map((t) => ({ name: t.name, sek: t.sek, validFrom: t.validFrom }))
+			}
+		});
+	});
+}

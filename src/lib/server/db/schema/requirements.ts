@@ -1,0 +1,109 @@
+/**
+ * Requirements (issue 4): published versions of the requirements specification, comment threads
+ * per requirement, the first-seen record of the conflicts register, and the dated procurement
+ * thresholds the procedure advisor reads.
+ *
+ * The draft itself is the live document `requirements.<initiativeId>` (see `collab.ts`).
+ */
+import { pgTable, uuid, text, timestamp, integer, bigint, bigserial, date, primaryKey, index } from 'drizzle-orm/pg-core';
+import { initiatives } from './initiatives.ts';
+import { organisations, users } from './accounts.ts';
+
+/**
+ * A published, frozen version. `content` is the canonical JSON text exactly as it was served on
+ * publication; `sha256` is the hash of that text. Rows are append-only (trigger in the migration).
+ */
+export const requirementVersions = pgTable(
+	'requirement_versions',
+	{
+		initiativeId: uuid('initiative_id')
+			.notNull()
+			.references(() => initiatives.id),
+		/** 1, 2, 3 … per initiative. */
+		version: integer('version').notNull(),
+		content: text('content').notNull(),
+		sha256: text('sha256').notNull(),
+		note: text('note'),
+		publishedBy: uuid('published_by')
+			.notNull()
+			.references(() => users.id),
+		/** Display name of the publisher at the time, so the version reads the same forever. */
+		publishedByName: text('published_by_name').notNull(),
+		publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.initiativeId, t.version] })]
+);
+
+/** Comment threads per requirement (team only). `requirementUid` is the stable uid in the draft. */
+export const requirementComments = pgTable(
+	'requirement_comments',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		initiativeId: uuid('initiative_id')
+			.notNull()
+			.references(() => initiatives.id, { onDelete: 'cascade' }),
+		requirementUid: text('requirement_uid').notNull(),
+		authorId: uuid('author_id')
+			.notNull()
+			.references(() => users.id),
+		body: text('body').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('requirement_comments_idx').on(t.initiativeId, t.requirementUid, t.createdAt)]
+);
+
+export const CONFLICT_LEVELS = ['barred', 'flagged'] as const;
+export type ConflictLevel = (typeof CONFLICT_LEVELS)[number];
+
+/**
+ * When a person (and through them their organisation) first appeared in an initiative's
+ * conflicts register at a level. The register itself is computed from the ledger on every read;
+ * this table makes each of its changes journalled exactly once.
+ */
+export const conflictRecords = pgTable(
+	'conflict_records',
+	{
+		initiativeId: uuid('initiative_id')
+			.notNull()
+			.references(() => initiatives.id, { onDelete: 'cascade' }),
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisations.id),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id),
+		level: text('level', { enum: CONFLICT_LEVELS }).notNull(),
+		firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.initiativeId, t.organisationId, t.userId, t.level] })]
+);
+
+export const THRESHOLD_NAMES = ['direct_award', 'eu_threshold'] as const;
+export type ThresholdName = (typeof THRESHOLD_NAMES)[number];
+export const BUYER_KINDS = ['municipality_region', 'central_government'] as const;
+export type BuyerKind = (typeof BUYER_KINDS)[number];
+export const PURCHASE_KINDS = ['goods', 'services', 'works', 'social_services', 'welfare_services'] as const;
+export type PurchaseKind = (typeof PURCHASE_KINDS)[number];
+
+/**
+ * Procurement thresholds as dated data. A null `buyerKind` / `purchaseKind` applies to all.
+ * A row is valid from `validFrom` until `validTo` (inclusive) or, when that is null, until a
+ * newer row for the same name and scope takes over.
+ */
+export const procurementThresholds = pgTable(
+	'procurement_thresholds',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		name: text('name', { enum: THRESHOLD_NAMES }).notNull(),
+		buyerKind: text('buyer_kind', { enum: BUYER_KINDS }),
+		purchaseKind: text('purchase_kind', { enum: PURCHASE_KINDS }),
+		/** Whole SEK, excluding VAT. */
+		sek: bigint('sek', { mode: 'number' }).notNull(),
+		validFrom: date('valid_from', { mode: 'string' }).notNull(),
+		validTo: date('valid_to', { mode: 'string' }),
+		/** Where the figure comes from (law, regulation, authority page). */
+		source: text('source').notNull(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('procurement_thresholds_name_idx').on(t.name, t.validFrom)]
+);

@@ -1,0 +1,83 @@
+/** Request bodies of the needs register, validated with zod (Swedish messages: they reach the form). */
+import { z } from 'zod';
+import { NEED_PRIORITIES, NEED_STATUSES } from '../db/schema/needs.ts';
+
+const text = (max: number, what: string) =>
+	z.string({ error: `${what} måste vara text.` }).trim().max(max, `${what} får vara högst ${max} tecken.`);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuid = (what: string) => z.string().regex(UUID, `${what} är inte ett giltigt id.`).transform((v) => v.toLowerCase());
+
+export const indicatorSchema = z.object({
+	name: text(200, 'Indikatorns namn').min(1, 'Ge indikatorn ett namn.'),
+	unit: text(50, 'Enheten').default(''),
+	baseline: text(100, 'Nuläget').default(''),
+	target: text(100, 'Målvärdet').default(''),
+	method: text(500, 'Mätmetoden').default(''),
+	owner: text(200, 'Den som mäter').default('')
+});
+
+export const sourceSchema = z
+	.object({ workshopId: uuid('Workshoppen'), cardId: uuid('Kortet').optional(), groupId: uuid('Gruppen').optional() })
+	.refine((s) => (s.cardId ? 1 : 0) + (s.groupId ? 1 : 0) === 1, {
+		message: 'En källa pekar på antingen ett kort eller en grupp.',
+		params: { code: 'invalid_source' }
+	});
+
+const fields = {
+	title: text(200, 'Rubriken').min(1, 'Ge behovet en kort rubrik.'),
+	statement: text(2000, 'Behovsformuleringen'),
+	affected: text(1000, 'Vilka som berörs'),
+	currentSituation: text(4000, 'Nuläget'),
+	baseline: text(1000, 'Utgångsvärdet'),
+	desiredEffect: text(2000, 'Den önskade effekten'),
+	indicators: z.array(indicatorSchema).max(20, 'Högst 20 indikatorer.'),
+	priority: z.enum(NEED_PRIORITIES, { error: 'Okänd prioritet.' }),
+	status: z.enum(NEED_STATUSES, { error: 'Okänd status.' }),
+	movedTo: text(300, 'Processen behovet flyttats till'),
+	sources: z.array(sourceSchema).max(200, 'Högst 200 källor.')
+};
+
+export const createNeedSchema = z.object({
+	...fields,
+	statement: fields.statement.default(''),
+	affected: fields.affected.default(''),
+	currentSituation: fields.currentSituation.default(''),
+	baseline: fields.baseline.default(''),
+	desiredEffect: fields.desiredEffect.default(''),
+	indicators: fields.indicators.default([]),
+	priority: fields.priority.default('medium'),
+	status: fields.status.default('draft'),
+	movedTo: fields.movedTo.default(''),
+	sources: fields.sources.default([])
+});
+export type CreateNeed = z.infer<typeof createNeedSchema>;
+
+export const patchNeedSchema = z
+	.object(fields)
+	.partial()
+	.extend({
+		/** The version the client edited; a newer one on the server gives 409 `stale`. */
+		version: z.int().min(1).optional()
+	});
+export type PatchNeed = z.infer<typeof patchNeedSchema>;
+
+const effectItem = z.object({
+	id: z.string().min(1).max(64),
+	text: text(500, 'Texten').min(1, 'Skriv något i varje steg.'),
+	links: z.array(z.string().max(64)).max(50).default([])
+});
+
+export const effectLogicSchema = z.object({
+	activities: z.array(effectItem).max(50),
+	outputs: z.array(effectItem).max(50),
+	outcomes: z.array(effectItem).max(50),
+	impacts: z.array(effectItem).max(20)
+});
+export type EffectLogicInput = z.infer<typeof effectLogicSchema>;
+
+/** A status `moved` must say where to. */
+export function statusProblem(n: { status?: string; movedTo?: string }): string | null {
+	if (n.status === 'moved' && !n.movedTo?.trim()) return 'Ange vilken process behovet har flyttats till.';
+	return null;
+}

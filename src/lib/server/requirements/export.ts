@@ -1,0 +1,64 @@
+/**
+ * A published version as a Word document (DOCX), in Swedish: the specification grouped by
+ * section, each requirement with its id, type, text, rationale, linked needs and verification,
+ * and the version's hash so a reader can check it against the platform.
+ */
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import type { VersionContent } from './versions.ts';
+import type { RequirementJson } from '../../components/requirements/model.ts';
+
+export const TYPE_LABELS_SV: Record<RequirementJson['type'], string> = {
+	function: 'Funktionskrav',
+	ska: 'Ska-krav',
+	bor: 'Bör-krav',
+	award: 'Tilldelningskriterium'
+};
+
+/** Groups requirements by section, in document order; requirements without a section come first. */
+export function groupBySection(v: Pick<VersionContent, 'sections' | 'requirements'>) {
+	const groups: Array<{ title: string | null; requirements: RequirementJson[] }> = [];
+	const loose = v.requirements.filter((r) => !r.section || !v.sections.some((s) => s.id === r.section));
+	if (loose.length) groups.push({ title: null, requirements: loose });
+	for (const s of v.sections) {
+		const rs = v.requirements.filter((r) => r.section === s.id);
+		groups.push({ title: s.title, requirements: rs });
+	}
+	return groups;
+}
+
+function paragraphs(text: string): Paragraph[] {
+	return text.split(/\n/).map((line) => new Paragraph({ children: [new TextRun(line)] }));
+}
+
+export async function versionDocx(v: VersionContent, opts: { initiativeTitle: string; sha256: string; needTitles: Map<string, string> }): Promise<Uint8Array> {
+	const date = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(v.publishedAt));
+	const children: Paragraph[] = [
+		new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(`Kravspecifikation – ${opts.initiativeTitle}`)] }),
+		new Paragraph({ children: [new TextRun({ text: `Version ${v.version}`, bold: true }), new TextRun(`, publicerad ${date} av ${v.publishedBy.name}`)] }),
+		new Paragraph({ children: [new TextRun({ text: `SHA-256: ${opts.sha256}`, size: 16 })] })
+	];
+	if (v.note) children.push(new Paragraph({ children: [new TextRun({ text: v.note, italics: true })] }));
+	for (const group of groupBySection(v)) {
+		if (group.title !== null) children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(group.title || 'Avsnitt utan rubrik')] }));
+		for (const r of group.requirements) {
+			children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${r.id} · ${TYPE_LABELS_SV[r.type]}`)] }));
+			children.push(...paragraphs(r.text || '—'));
+			if (r.rationale) {
+				children.push(new Paragraph({ children: [new TextRun({ text: 'Motivering: ', bold: true }), new TextRun(r.rationale)] }));
+			}
+			if (r.needIds.length) {
+				const names = r.needIds.map((id) => opts.needTitles.get(id) ?? id).join('; ');
+				children.push(new Paragraph({ children: [new TextRun({ text: 'Behov: ', bold: true }), new TextRun(names)] }));
+			}
+			if (r.verification) {
+				children.push(new Paragraph({ children: [new TextRun({ text: 'Verifiering: ', bold: true }), new TextRun(r.verification)] }));
+			}
+		}
+	}
+	const doc = new Document({
+		creator: 'Brygga',
+		title: `Kravspecifikation version ${v.version}`,
+		sections: [{ children }]
+	});
+	return new Uint8Array(await Packer.toBuffer(doc));
+}

@@ -1,0 +1,134 @@
+/**
+ * Published versions of a requirements specification. Publishing freezes the current draft as
+ * canonical JSON text; the text is stored as-is and served byte for byte, so a version cited by
+ * an RFI or a tender reads the same forever (the table refuses UPDATE and DELETE).
+ */
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import { requirementVersions } from '../db/schema/index.ts';
+import type { Db } from '../db/index.ts';
+import type { App } from '../app.ts';
+import type { UserActor } from '../access/policy.ts';
+import * as audit from '../audit/index.ts';
+import { canonicalJson } from '../audit/index.ts';
+import { readDraft } from './draft.ts';
+import { ApiError } from '../http/api.ts';
+import type { RequirementsJson } from '../../components/requirements/model.ts';
+
+export interface VersionContent extends RequirementsJson {
+	initiativeId: string;
+	version: number;
+	publishedAt: string;
+	publishedBy: { id: string; name: string };
+	note: string | null;
+}
+
+export interface VersionSummary {
+	version: number;
+	publishedAt: string;
+	sha256: string;
+	note: string | null;
+	publishedBy: { id: string; name: string };
+	requirementCount: number;
+}
+
+export function sha256Hex(text: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(text)));
+}
+
+/**
+ * Freezes the current draft as the next version. Numbering is serialised per initiative with a
+ * transaction-scoped advisory lock, so two people publishing at once get 1 and 2, never 1 twice.
+ * An empty draft is refused (409 `empty_draft`): a version without requirements helps nobody.
+ */
+export async function publish(app: App, actor: UserActor, initiativeId: string, note: string | null): Promise<VersionSummary> {
+	const draft = await readDraft(app, initiativeId);
+	if (!draft.requirements.length) throw new ApiError(409, 'empty_draft', 'Kravspecifikationen är tom – lägg till krav innan du publicerar en version.');
+	const summary = await app.db.transaction(async (tx) => {
+		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'requirements:' + initiativeId}))`);
+		const [last] = await tx
+			.select({ version: requirementVersions.version })
+			.from(requirementVersions)
+			.where(eq(requirementVersions.initiativeId, initiativeId))
+			.orderBy(desc(requirementVersions.version))
+			.limit(1);
+		const version = (last?.version ?? 0) + 1;
+		const publishedAt = new Date().toISOString();
+		const content: VersionContent = {
+			initiativeId,
+			version,
+			publishedAt,
+			publishedBy: { id: actor.userId, name: actor.name },
+			note,
+			sections: draft.sections,
+			requirements: draft.requirements
+		};
+		const text = canonicalJson(content);
+		const hash = sha256Hex(text);
+		await tx.insert(requirementVersions).values({
+			initiativeId,
+			version,
+			content: text,
+			sha256: hash,
+			note,
+			publishedBy: actor.userId,
+			publishedByName: actor.name,
+			publishedAt
+		});
+		await audit.record(tx, {
+			initiativeId,
+			actor: { userId: actor.userId, label: actor.name },
+			action: 'requirements.version_published',
+			data: { version, sha256: hash, requirements: draft.requirements.length }
+		});
+		return {
+			version,
+			publishedAt,
+			sha256: hash,
+			note,
+			publishedBy: { id: actor.userId, name: actor.name },
+			requirementCount: draft.requirements.length
+		};
+	});
+	return summary;
+}
+
+/** All versions of an initiative, newest first. */
+export async function listVersions(db: Db, initiativeId: string): Promise<VersionSummary[]> {
+	const rows = await db
+		.select()
+		.from(requirementVersions)
+		.where(eq(requirementVersions.initiativeId, initiativeId))
+		.orderBy(desc(requirementVersions.version));
+	return rows.map((r) => ({
+		version: r.version,
+		publishedAt: new Date(r.publishedAt).toISOString(),
+		sha256: r.sha256,
+		note: r.note,
+		publishedBy: { id: r.publishedBy, name: r.publishedByName },
+		requirementCount: (JSON.parse(r.content) as VersionContent).requirements.length
+	}));
+}
+
+/** The stored text of one version exactly as published, or null. */
+export async function versionText(db: Db, initiativeId: string, version: number): Promise<{ content: string; sha256: string } | null> {
+	if (!Number.isSafeInteger(version) || version < 1) return null;
+	const [row] = await db
+		.select({ content: requirementVersions.content, sha256: requirementVersions.sha256 })
+		.from(requirementVersions)
+		.where(and(eq(requirementVersions.initiativeId, initiativeId), eq(requirementVersions.version, version)))
+		.limit(1);
+	return row ?? null;
+}
+
+/** One version parsed, or null. */
+export async function getVersion(db: Db, initiativeId: string, version: number): Promise<VersionContent | null> {
+	const row = await versionText(db, initiativeId, version);
+	return row ? (JSON.parse(row.content) as VersionContent) : null;
+}
+
+/** Parses a version number from a path segment; null for anything but a positive integer. */
+export function parseVersionParam(s: string | undefined | null): number | null {
+	return s && /^[1-9]\d{0,8}$/.test(s) ? Number(s) : null;
+}

@@ -1,0 +1,119 @@
+/**
+ * Two team members co-write the requirements live, link one to a need, publish version 1,
+ * change it, publish version 2 and compare the two — in the demo initiative.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { demoLogIn } from './helpers/flows.ts';
+import { expectAccessible } from './helpers/a11y.ts';
+
+async function demoInitiative(page: Page): Promise<string> {
+	const res = await page.request.get('/api/v1/initiatives');
+	expect(res.status()).toBe(200);
+	const list = (await res.json()) as Array<{ id: string; title: string }>;
+	const ini = list.find((i) => /golv/i.test(i.title)) ?? list[0];
+	expect(ini).toBeTruthy();
+	return ini.id;
+}
+
+async function openRequirements(page: Page, id: string) {
+	await page.goto(`/initiatives/${id}/requirements`);
+	await expect(page.getByRole('status').filter({ hasText: /sparat och synkroniserat/i })).toBeVisible({ timeout: 15_000 });
+}
+
+test('two team members co-write requirements, link a need, publish v1 and compare with v2', async ({ browser }) => {
+	const maria = await browser.newContext();
+	const ahmed = await browser.newContext();
+	const a = await maria.newPage();
+	const b = await ahmed.newPage();
+	await demoLogIn(a, /maria lind/i);
+	await demoLogIn(b, /ahmed karimi/i);
+	const id = await demoInitiative(a);
+
+	const needTitle = `Torra entréer ${Date.now().toString(36)}`;
+	const need = await a.request.post(`/api/v1/initiatives/${id}/needs`, {
+		data: { title: needTitle, statement: 'Personalen behöver torra golv i hallen så att färre halkar.' },
+		headers: { origin: new URL(a.url()).origin }
+	});
+	expect(need.status()).toBe(201);
+
+	await openRequirements(a, id);
+	await openRequirements(b, id);
+	await expect(a.getByTestId('presence')).toContainText('Ahmed Karimi');
+	await expectAccessible(a, 'requirements editor');
+
+	// Maria adds a requirement and writes its text; Ahmed sees it appear live.
+	const marker = `Golvet ska vara torrt inom 10 minuter ${Date.now().toString(36)}`;
+	await a.getByRole('button', { name: /^lägg till krav$/i }).click();
+	const textA = a.getByLabel(/^Kravtext för K\d+$/).last();
+	await expect(textA).toBeFocused();
+	await textA.pressSequentially(marker, { delay: 5 });
+	const label = await a.locator('label', { hasText: /^Kravtext för K\d+$/ }).last().textContent();
+	const key = /K\d+/.exec(label ?? '')![0];
+	const textB = b.getByLabel(`Kravtext för ${key}`, { exact: true });
+	await expect(textB).toHaveValue(marker);
+
+	// Ahmed writes the rationale; Maria sees it.
+	const rationaleB = b.locator(`[data-req-key="${key}"]`).getByLabel('Motivering', { exact: true });
+	await rationaleB.fill('Halkolyckor vid entréerna');
+	await expect(a.locator(`[data-req-key="${key}"]`).getByLabel('Motivering', { exact: true })).toHaveValue('Halkolyckor vid entréerna');
+
+	// Maria links the requirement to the need; Ahmed sees the link.
+	await a.locator(`[data-req-key="${key}"]`).getByRole('checkbox', { name: needTitle }).check();
+	await expect(b.locator(`[data-req-key="${key}"]`).getByRole('checkbox', { name: needTitle })).toBeChecked();
+
+	// Publish version 1.
+	await a.getByLabel(/anteckning till versionen/i).fill('Inför RFI');
+	await a.getByRole('button', { name: /publicera version/i }).click();
+	const v1 = await a.getByText(/version (\d+) har publicerats/i).textContent();
+	const first = Number(/(\d+)/.exec(v1 ?? '')![1]);
+
+	// Ahmed changes the text; Maria publishes version 2.
+	await textB.fill(marker.replace('10 minuter', '5 minuter'));
+	await expect(textA).toHaveValue(marker.replace('10 minuter', '5 minuter'));
+	await openRequirements(a, id);
+	await a.getByRole('button', { name: /publicera version/i }).click();
+	await expect(a.getByText(`Version ${first + 1} har publicerats.`)).toBeVisible();
+
+	// Compare the two versions.
+	await a.goto(`/initiatives/${id}/requirements/compare?a=${first}&b=${first + 1}`);
+	await expect(a.getByRole('heading', { name: `Från version ${first} till version ${first + 1}` })).toBeVisible();
+	const changed = a.locator('li', { hasText: key });
+	await expect(changed.locator('del').first()).toHaveText('10');
+	await expect(changed.locator('ins').first()).toHaveText('5');
+	await expectAccessible(a, 'version comparison');
+
+	// Version 1 prints with its need, unchanged.
+	await a.goto(`/initiatives/${id}/requirements/versions/${first}/print`);
+	await expect(a.getByText(marker)).toBeVisible();
+	await expect(a.getByText(needTitle)).toBeVisible();
+
+	await maria.close();
+	await ahmed.close();
+});
+
+test('the procurement officer gets procedure advice, saves a choice, and reads the conflicts register and thresholds', async ({ page }) => {
+	await demoLogIn(page, /maria lind/i);
+	const id = await demoInitiative(page);
+
+	await page.goto(`/initiatives/${id}/procedure`);
+	await page.getByLabel(/uppskattat värde/i).fill('1 500 000');
+	await page.getByLabel('Vad köps?').selectOption({ label: 'Tjänster' });
+	await page.getByRole('radio', { name: 'Lösningar finns men behöver anpassas' }).check();
+	await page.getByRole('button', { name: 'Visa förslag' }).click();
+	await expect(page.getByRole('heading', { name: 'Förslag' })).toBeVisible();
+	await expect(page.getByText(/Direktupphandlingsgräns: 700\s000\s?kr/)).toBeVisible();
+	await expectAccessible(page, 'procedure advice');
+
+	await page.getByRole('radio', { name: /^Förhandlat förfarande/ }).check();
+	await page.getByLabel('Motivering').fill('Lösningar finns men måste anpassas till förskolans miljö.');
+	await page.getByRole('button', { name: 'Spara valet' }).click();
+	await expect(page.getByText(/valet av förfarande har sparats/i)).toBeVisible();
+
+	await page.goto(`/initiatives/${id}/conflicts`);
+	await expect(page.getByRole('heading', { name: 'Jävsregister', level: 2 })).toBeVisible();
+	await expectAccessible(page, 'conflicts register');
+
+	await page.goto('/admin/thresholds');
+	await expect(page.getByRole('heading', { name: /tröskelvärden och direktupphandlingsgränser/i })).toBeVisible();
+	await expectAccessible(page, 'thresholds admin');
+});
