@@ -150,6 +150,11 @@ export function buildDocument(opts: { serverUrl?: string } = {}) {
 			{ name: 'initiatives', description: 'Initiatives, members and invitations' },
 			{ name: 'journal', description: "An initiative's append-only, hash-chained journal" },
 			{ name: 'documents', description: 'Live documents and their authorship ledger' },
+			{ name: 'workshops', description: 'Needs workshops: join codes, cards, votes, phases and results' },
+			{ name: 'needs', description: 'The needs register of an initiative, with indicators and sources' },
+			{ name: 'requirements', description: 'Requirements draft, published versions and their differences' },
+			{ name: 'conflicts', description: 'Conflicts-of-interest register from the authorship ledger' },
+			{ name: 'advisor', description: 'Procedure advisor and dated procurement thresholds' },
 			{ name: 'admin', description: 'Platform administration' },
 			{ name: 'system', description: 'Health and metadata' }
 		],
