@@ -6,13 +6,10 @@
  * none, `unauthenticated` when the session is gone. A periodic sweep catches what no event
  * announced (a session that simply expired).
  */
-import { eq } from 'drizzle-orm';
 import type { AccessChanged } from '../../src/lib/server/events.ts';
 import type { App } from '../../src/lib/server/app.ts';
-import type { Actor } from '../../src/lib/server/access/policy.ts';
 import { resolveActor } from '../../src/lib/server/auth/actor.ts';
-import { limitsFrom } from '../../src/lib/server/auth/session.ts';
-import { organisations, sessions, users } from '../../src/lib/server/db/schema/index.ts';
+import { limitsFrom, peekSession } from '../../src/lib/server/auth/session.ts';
 import { CLOSE } from '../../src/lib/collab/protocol.ts';
 import { accessFor } from './handshake.ts';
 import type { Connection } from './connection.ts';
@@ -28,51 +25,12 @@ export function affects(event: AccessChanged, conn: Connection): boolean {
 
 export type Verdict = 'keep' | 'changed' | 'forbidden' | 'unauthenticated';
 
-/**
- * The user behind a connection's session, or null when the session ended (deleted, expired,
- * account disabled). Unlike a request, this check must not count as activity: an open tab
- * alone must not keep a session alive past its inactivity limit, so the session row is read,
- * never touched. (The secret was verified at the upgrade; the id is enough to find the row.)
- */
-async function sessionUser(app: App, sessionId: string, now = Date.now()): Promise<Actor | null> {
-	const [row] = await app.db
-		.select({
-			createdAt: sessions.createdAt,
-			lastActiveAt: sessions.lastActiveAt,
-			userId: users.id,
-			name: users.name,
-			disabledAt: users.disabledAt,
-			organisationId: users.organisationId,
-			orgAdmin: users.orgAdmin,
-			platformAdmin: users.platformAdmin,
-			organisationKind: organisations.kind
-		})
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.innerJoin(organisations, eq(organisations.id, users.organisationId))
-		.where(eq(sessions.id, sessionId))
-		.limit(1);
-	if (!row || row.disabledAt) return null;
-	const limits = limitsFrom(app.config);
-	const endsAt = Math.min(row.lastActiveAt.getTime() + limits.idleMs, row.createdAt.getTime() + limits.absoluteMs);
-	if (now >= endsAt) return null;
-	return {
-		kind: 'user',
-		userId: row.userId,
-		name: row.name,
-		organisationId: row.organisationId,
-		organisationKind: row.organisationKind,
-		orgAdmin: row.orgAdmin,
-		platformAdmin: row.platformAdmin
-	};
-}
-
 /** Asks the policy again, for the identity the connection was opened with. */
 export async function recheck(app: App, conn: Connection): Promise<Verdict> {
 	const actor =
 		conn.actor.kind === 'user'
 			? conn.sessionId
-				? await sessionUser(app, conn.sessionId)
+				? await peekSession(app.db, conn.sessionId, limitsFrom(app.config))
 				: null
 			: (await resolveActor(app, (name) => conn.cookies.get(name))).actor;
 	if (!actor || actor.kind === 'anonymous') return 'unauthenticated';

@@ -93,6 +93,24 @@ export async function validateSessionToken(db: Db, token: string, limits: Sessio
 	const parts = token.split('.');
 	if (parts.length !== 2 || parts[0].length !== ID_LENGTH || parts[1].length !== SECRET_LENGTH) return null;
 	const [id, secret] = parts;
+	const row = await sessionRow(db, id);
+	if (!row) return null;
+	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
+	const session = toSession(row, limits);
+	if (row.disabledAt || now.getTime() >= session.expiresAt.getTime()) {
+		await db.delete(sessions).where(eq(sessions.id, id));
+		return null;
+	}
+	if (now.getTime() - row.lastActiveAt.getTime() >= TOUCH_INTERVAL_MS) {
+		await db.update(sessions).set({ lastActiveAt: now }).where(eq(sessions.id, id));
+		session.lastActiveAt = now;
+		session.expiresAt = toSession({ ...row, lastActiveAt: now }, limits).expiresAt;
+	}
+	return { session, actor: actorOf(row) };
+}
+
+/** A session row joined with what the actor needs of its user and organisation. */
+async function sessionRow(db: Db, id: string) {
 	const [row] = await db
 		.select({
 			id: sessions.id,
@@ -112,30 +130,30 @@ export async function validateSessionToken(db: Db, token: string, limits: Sessio
 		.innerJoin(organisations, eq(organisations.id, users.organisationId))
 		.where(eq(sessions.id, id))
 		.limit(1);
-	if (!row) return null;
-	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
-	const session = toSession(row, limits);
-	if (row.disabledAt || now.getTime() >= session.expiresAt.getTime()) {
-		await db.delete(sessions).where(eq(sessions.id, id));
-		return null;
-	}
-	if (now.getTime() - row.lastActiveAt.getTime() >= TOUCH_INTERVAL_MS) {
-		await db.update(sessions).set({ lastActiveAt: now }).where(eq(sessions.id, id));
-		session.lastActiveAt = now;
-		session.expiresAt = toSession({ ...row, lastActiveAt: now }, limits).expiresAt;
-	}
+	return row;
+}
+
+function actorOf(row: NonNullable<Awaited<ReturnType<typeof sessionRow>>>): UserActor {
 	return {
-		session,
-		actor: {
-			kind: 'user',
-			userId: row.userId,
-			name: row.name,
-			organisationId: row.organisationId,
-			organisationKind: row.organisationKind,
-			orgAdmin: row.orgAdmin,
-			platformAdmin: row.platformAdmin
-		}
+		kind: 'user',
+		userId: row.userId,
+		name: row.name,
+		organisationId: row.organisationId,
+		organisationKind: row.organisationKind,
+		orgAdmin: row.orgAdmin,
+		platformAdmin: row.platformAdmin
 	};
+}
+
+/**
+ * The user behind a session id that was verified earlier (e.g. at a WebSocket upgrade), or null
+ * when the session has ended. Unlike `validateSessionToken` this does not count as activity:
+ * an open tab alone must not keep a session alive past its inactivity limit.
+ */
+export async function peekSession(db: Db, sessionId: string, limits: SessionLimits, now = new Date()): Promise<UserActor | null> {
+	const row = await sessionRow(db, sessionId);
+	if (!row || row.disabledAt || isExpired(row, limits, now)) return null;
+	return actorOf(row);
 }
 
 /** The session id part of a cookie token (safe to log a prefix of, never the secret). */
