@@ -33,7 +33,7 @@ import type { App } from '../app.ts';
 /** The one documented demo password (Maria Lind, process leader and platform administrator). */
 export const DEMO_PASSWORD = 'brygga-demo-sjostad-2026';
 
-const DEMO_TITLE = 'Torra och rena golv i förskolan';
+export const DEMO_TITLE = 'Torra och rena golv i förskolan';
 
 const DEMO_DESCRIPTION =
 	'Under vinterhalvåret bär barn och vuxna in snö, grus och väta i förskolornas hallar och lekrum. ' +
