@@ -47,6 +47,9 @@ interface Pending {
 /** Origin of changes made by the server itself (broadcast to everyone). */
 const SERVER_ORIGIN = Symbol('server');
 
+/** Presence changes are broadcast at most this often per document, ms. */
+const PRESENCE_FLUSH_MS = 100;
+
 function message(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, type);
@@ -83,6 +86,9 @@ export class LiveDocument {
 	private projectionTimer: NodeJS.Timeout | null = null;
 	private projectionDirty = false;
 	private unloadTimer: NodeJS.Timeout | null = null;
+	/** Presence entries changed since the last presence broadcast. */
+	private presenceChanged = new Set<number>();
+	private presenceTimer: NodeJS.Timeout | null = null;
 	private readonly app: App;
 	private readonly opts: DocumentOptions;
 	private readonly onIdle: (doc: LiveDocument) => void;
@@ -98,12 +104,9 @@ export class LiveDocument {
 		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null);
 		this.doc.on('update', (update: Uint8Array) => this.broadcastUpdate(update));
-		this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-			const changed = [...added, ...updated, ...removed];
-			const msg = message(MESSAGE.awareness, (e) =>
-				encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
-			);
-			for (const conn of this.conns) if (conn !== origin) this.send(conn, msg);
+		this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+			for (const id of [...added, ...updated, ...removed]) this.presenceChanged.add(id);
+			this.presenceTimer ??= setTimeout(() => this.flushPresence(), PRESENCE_FLUSH_MS);
 		});
 		if (this.tail >= opts.compactEvery) this.kick();
 	}
@@ -124,6 +127,23 @@ export class LiveDocument {
 				encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]))
 			));
 		}
+	}
+
+	/**
+	 * Sends the presence changes of the last window to everyone, as one message. Coalescing keeps
+	 * presence cheap when many people join at once or carets move on every keystroke: a workshop
+	 * with 150 phones gets one presence message per window instead of one per change. The sender
+	 * gets its own entry back too; y-protocols ignores an entry whose clock it already has.
+	 */
+	private flushPresence(): void {
+		this.presenceTimer = null;
+		const ids = [...this.presenceChanged].filter((id) => this.awareness.meta.has(id));
+		this.presenceChanged.clear();
+		if (!ids.length || !this.conns.size || this.unloaded) return;
+		const msg = message(MESSAGE.awareness, (e) =>
+			encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))
+		);
+		for (const conn of this.conns) this.send(conn, msg);
 	}
 
 	/** Removes a connection and its presence; schedules unloading when it was the last. */
@@ -343,6 +363,7 @@ export class LiveDocument {
 		this.unloaded = true;
 		this.cancelUnload();
 		if (this.projectionTimer) clearTimeout(this.projectionTimer);
+		if (this.presenceTimer) clearTimeout(this.presenceTimer);
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
