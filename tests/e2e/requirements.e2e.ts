@@ -47,10 +47,10 @@ test('two team members co-write requirements, link a need, publish v1 and compar
 	const textA = a.getByLabel(/^Kravtext för K\d+$/).last();
 	await expect(textA).toBeFocused();
 	await textA.pressSequentially(marker, { delay: 5 });
-	const label = await a.locator('label', { hasText: /^Kravtext för K\d+$/ }).last().textContent();
+	const label = await a.getByText(/^Kravtext för K\d+$/).last().textContent();
 	const key = /K\d+/.exec(label ?? '')![0];
 	const textB = b.getByLabel(`Kravtext för ${key}`, { exact: true });
-	await expect(textB).toHaveValue(marker);
+	await expect(textB).toHaveText(marker);
 
 	// Ahmed writes the rationale; Maria sees it.
 	const rationaleB = b.locator(`[data-req-key="${key}"]`).getByLabel('Motivering', { exact: true });
@@ -69,7 +69,21 @@ test('two team members co-write requirements, link a need, publish v1 and compar
 
 	// Ahmed changes the text; Maria publishes version 2.
 	await textB.fill(marker.replace('10 minuter', '5 minuter'));
-	await expect(textA).toHaveValue(marker.replace('10 minuter', '5 minuter'));
+	await expect(textA).toHaveText(marker.replace('10 minuter', '5 minuter'));
+
+	// Ahmed makes a word bold and adds a bullet list from the toolbar; Maria sees the formatting.
+	const itemB = b.locator(`[data-req-key="${key}"]`);
+	await textB.press('End');
+	await textB.press('Enter');
+	await itemB.getByRole('button', { name: 'Punktlista' }).click();
+	await itemB.getByRole('button', { name: 'Fet' }).click();
+	await textB.pressSequentially('även i regnväder', { delay: 5 });
+	await expect(itemB.getByRole('button', { name: 'Fet' })).toHaveAttribute('aria-pressed', 'true');
+	await expect(a.locator(`[data-req-key="${key}"] li strong`)).toHaveText('även i regnväder');
+	await expectAccessible(b, 'requirements editor with rich text');
+	const draft = await a.request.get(`/api/v1/initiatives/${id}/requirements`);
+	const mine = ((await draft.json()) as { requirements: Array<{ id: string; text: string }> }).requirements.find((r) => r.id === key);
+	expect(mine?.text).toBe(`${marker.replace('10 minuter', '5 minuter')}\n• även i regnväder`);
 	await openRequirements(a, id);
 	await a.getByRole('button', { name: /publicera version/i }).click();
 	await expect(a.getByText(`Version ${first + 1} har publicerats.`)).toBeVisible();
@@ -82,9 +96,13 @@ test('two team members co-write requirements, link a need, publish v1 and compar
 	await expect(changed.locator('ins').first()).toHaveText('5');
 	await expectAccessible(a, 'version comparison');
 
+	// The list item is part of version 2 as a line of its own.
+	await expect(changed.locator('ins', { hasText: 'även i regnväder' }).first()).toBeVisible();
+
 	// Version 1 prints with its need, unchanged.
 	await a.goto(`/initiatives/${id}/requirements/versions/${first}/print`);
 	await expect(a.getByText(marker)).toBeVisible();
+	await expect(a.getByText('även i regnväder')).toHaveCount(0);
 	await expect(a.getByText(needTitle)).toBeVisible();
 
 	await maria.close();

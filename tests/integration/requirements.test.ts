@@ -36,6 +36,52 @@ function clientFor(u: TestUser | null): Client {
 
 const docName = () => `requirements.${initiativeId}`;
 
+type Run = string | { text: string; marks: Record<string, object | null> };
+/**
+ * Replaces a requirement's rich text the way the Tiptap editor writes it: paragraphs of text runs
+ * with bold/italic marks as formatting attributes, and bullet lists of list items.
+ */
+function writeRich(fragment: Y.XmlFragment, blocks: Array<Run[] | { bullets: string[] }>) {
+	fragment.delete(0, fragment.length);
+	const fill: Array<() => void> = [];
+	const elements = blocks.map((block) => {
+		if (!Array.isArray(block)) {
+			const list = new Y.XmlElement('bulletList');
+			list.insert(
+				0,
+				block.bullets.map((line) => {
+					const item = new Y.XmlElement('listItem');
+					const p = new Y.XmlElement('paragraph');
+					p.insert(0, [new Y.XmlText(line)]);
+					item.insert(0, [p]);
+					return item;
+				})
+			);
+			return list;
+		}
+		const p = new Y.XmlElement('paragraph');
+		const t = new Y.XmlText();
+		p.insert(0, [t]);
+		fill.push(() => {
+			let at = 0;
+			for (const run of block) {
+				const text = typeof run === 'string' ? run : run.text;
+				// Explicit null marks end a formatting run (Yjs would otherwise extend it).
+				const marks = typeof run === 'string' ? { bold: null, italic: null } : { bold: null, italic: null, ...run.marks };
+				t.insert(at, text, marks);
+				at += text.length;
+			}
+		});
+		return p;
+	});
+	fragment.insert(0, elements);
+	for (const f of fill) f();
+}
+
+function richTextOf(doc: Y.Doc, uid: string): Y.XmlFragment {
+	return requirementsArray(doc).get(indexOfUid(doc, uid)).get('text') as Y.XmlFragment;
+}
+
 beforeAll(async () => {
 	server = await startTestServer();
 	const app = server.app;
@@ -202,10 +248,8 @@ describe('published versions', () => {
 	it('stays byte-identical after further edits and a new version', async () => {
 		await server.app.liveDocs!.change(docName(), { userId: teammate.id, organisationId: teammate.organisationId }, (doc) => {
 			const arr = requirementsArray(doc);
-			const alarm = arr.get(indexOfUid(doc, 'u-alarm'));
-			const text = alarm.get('text') as Y.Text;
-			text.delete(0, text.length);
-			text.insert(0, 'Larmet ska nå personal inom 2 minuter');
+			// A rich edit: new wording with formatting.
+			writeRich(richTextOf(doc, 'u-alarm'), [[{ text: 'Larmet', marks: { italic: {} } }, ' ska nå personal inom ', { text: '2', marks: { bold: {} } }, ' minuter']]);
 			arr.delete(indexOfUid(doc, 'u-mobile'), 1);
 			addRequirement(doc, { uid: 'u-wcag', type: 'ska', text: 'Gränssnittet ska uppfylla WCAG 2.1 AA' });
 		});
@@ -214,6 +258,38 @@ describe('published versions', () => {
 		expect((await res.json()).version).toBe(2);
 		const again = await clientFor(leader).get(`/api/v1/initiatives/${initiativeId}/requirements/versions/1`);
 		expect(await again.text()).toBe(v1Text);
+	});
+
+	it('serves the rich text as plain text and keeps both versions byte-identical after rich edits', async () => {
+		const before = await Promise.all([1, 2].map(async (n) => (await clientFor(leader).get(`/api/v1/initiatives/${initiativeId}/requirements/versions/${n}`)).text()));
+		const client = liveClient(server.url, docName(), { cookie: teammate.cookie });
+		live.push(client);
+		await client.synced;
+		await until(() => indexOfUid(client.doc, 'u-wcag') >= 0, 5000, 'draft synced to the teammate');
+		client.doc.transact(() =>
+			writeRich(richTextOf(client.doc, 'u-wcag'), [
+				['Gränssnittet ', { text: 'ska', marks: { bold: {} } }, ' uppfylla ', { text: 'WCAG 2.1 AA', marks: { italic: {} } }, ':'],
+				{ bullets: ['med tangentbord', 'med skärmläsare'] }
+			])
+		);
+		const expected = 'Gränssnittet ska uppfylla WCAG 2.1 AA:\n• med tangentbord\n• med skärmläsare';
+		const draft = await until(async () => {
+			const body = await (await clientFor(observer).get(`/api/v1/initiatives/${initiativeId}/requirements`)).json();
+			const wcag = body.requirements.find((r: { uid: string }) => r.uid === 'u-wcag');
+			return wcag?.text === expected ? body : null;
+		}, 5000, 'rich edit stored');
+		expect(JSON.stringify(draft)).not.toMatch(/<|bold|italic|paragraph/);
+		const after = await Promise.all([1, 2].map(async (n) => (await clientFor(leader).get(`/api/v1/initiatives/${initiativeId}/requirements/versions/${n}`)).text()));
+		expect(after).toEqual(before);
+		expect(JSON.parse(after[1]).requirements.find((r: { uid: string }) => r.uid === 'u-wcag').text).toBe('Gränssnittet ska uppfylla WCAG 2.1 AA');
+	});
+
+	it('still reads requirements written before rich text (a plain Y.Text)', async () => {
+		await server.app.liveDocs!.change(docName(), { userId: leader.id, organisationId: leader.organisationId }, (doc) => {
+			requirementsArray(doc).get(indexOfUid(doc, 'u-alarm')).set('text', new Y.Text('Larmet ska nå personal inom 2 minuter'));
+		});
+		const body = await (await clientFor(leader).get(`/api/v1/initiatives/${initiativeId}/requirements`)).json();
+		expect(body.requirements.find((r: { uid: string }) => r.uid === 'u-alarm').text).toBe('Larmet ska nå personal inom 2 minuter');
 	});
 
 	it('refuses to change or delete a published version, even for the app itself', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addRequirement, addSection, brandHints, moveRequirement, textEdit, projectRequirements, repairDuplicateKeys, requirementsArray } from './model.ts';
+import { addRequirement, addSection, brandHints, fragmentText, textBlocks, hasLegacyText, moveRequirement, textEdit, projectRequirements, repairDuplicateKeys, requirementsArray, upgradeLegacyTexts } from './model.ts';
 
 describe('requirements document model', () => {
 	it('hands out K1, K2 … and never reuses a key after a deletion', () => {
@@ -64,6 +64,135 @@ describe('repairing keys after concurrent additions', () => {
 		expect(ids.sort()).toEqual(['K1', 'K2']);
 		expect(projectRequirements(two).requirements.map((r) => r.id).sort()).toEqual(['K1', 'K2']);
 		expect(repairDuplicateKeys(one)).toBe(false);
+	});
+});
+
+/** A requirement text as Tiptap writes it: a bold word, an italic word and a bullet list. */
+function writeRich(fragment: Y.XmlFragment) {
+	fragment.delete(0, fragment.length);
+	const p = new Y.XmlElement('paragraph');
+	const t = new Y.XmlText();
+	p.insert(0, [t]);
+	const list = new Y.XmlElement('bulletList');
+	const items = ['inom 2 minuter', 'även nattetid'].map((line) => {
+		const item = new Y.XmlElement('listItem');
+		const para = new Y.XmlElement('paragraph');
+		para.insert(0, [new Y.XmlText(line)]);
+		item.insert(0, [para]);
+		return item;
+	});
+	list.insert(0, items);
+	fragment.insert(0, [p, list]);
+	t.insert(0, 'Larmet ');
+	t.insert(7, 'ska', { bold: {} });
+	t.insert(10, ' nå ', { bold: null });
+	t.insert(14, 'personal', { italic: {} });
+	t.insert(22, ':', { italic: null });
+}
+
+describe('rich requirement texts', () => {
+	it('stores the text as rich text whose plain projection is the text it was created with', () => {
+		const doc = new Y.Doc();
+		doc.transact(() => addRequirement(doc, { uid: 'a', text: 'Första stycket\n• punkt ett\n• punkt två\nSlut' }));
+		const map = requirementsArray(doc).get(0);
+		expect(map.get('text')).toBeInstanceOf(Y.XmlFragment);
+		expect(((map.get('text') as Y.XmlFragment).get(1) as Y.XmlElement).nodeName).toBe('bulletList');
+		expect((map.get('text') as Y.XmlFragment).toString()).toBe(
+			'<paragraph>Första stycket</paragraph><bulletlist><listitem><paragraph>punkt ett</paragraph></listitem><listitem><paragraph>punkt två</paragraph></listitem></bulletlist><paragraph>Slut</paragraph>'
+		);
+		expect(projectRequirements(doc).requirements[0].text).toBe('Första stycket\n• punkt ett\n• punkt två\nSlut');
+	});
+
+	it('gives an empty requirement one empty paragraph and the empty text', () => {
+		const doc = new Y.Doc();
+		doc.transact(() => addRequirement(doc, { uid: 'a' }));
+		expect((requirementsArray(doc).get(0).get('text') as Y.XmlFragment).toString()).toBe('<paragraph></paragraph>');
+		expect(projectRequirements(doc).requirements[0].text).toBe('');
+	});
+
+	it('projects formatting away: bold and italic are not part of the plain text, list items are lines', () => {
+		const doc = new Y.Doc();
+		doc.transact(() => addRequirement(doc, { uid: 'a' }));
+		doc.transact(() => writeRich(requirementsArray(doc).get(0).get('text') as Y.XmlFragment));
+		expect(projectRequirements(doc).requirements[0].text).toBe('Larmet ska nå personal:\n• inom 2 minuter\n• även nattetid');
+	});
+
+	it('numbers ordered items and indents nested ones', () => {
+		const doc = new Y.Doc();
+		const frag = doc.getXmlFragment('x');
+		const el = (name: string, children: Array<Y.XmlElement | Y.XmlText>) => {
+			const e = new Y.XmlElement(name);
+			e.insert(0, children);
+			return e;
+		};
+		const para = (s: string) => el('paragraph', [new Y.XmlText(s)]);
+		frag.insert(0, [el('orderedList', [el('listItem', [para('ett'), el('bulletList', [el('listItem', [para('under')])])]), el('listItem', [para('två')])])]);
+		expect(fragmentText(frag)).toBe('1. ett\n  • under\n2. två');
+	});
+
+	it('keeps the formatting when a requirement moves', () => {
+		const doc = new Y.Doc();
+		doc.transact(() => {
+			addRequirement(doc, { uid: 'a', text: 'A' });
+			addRequirement(doc, { uid: 'b' });
+		});
+		doc.transact(() => writeRich(requirementsArray(doc).get(1).get('text') as Y.XmlFragment));
+		const before = (requirementsArray(doc).get(1).get('text') as Y.XmlFragment).toString();
+		doc.transact(() => moveRequirement(doc, 'b', 0));
+		expect((requirementsArray(doc).get(0).get('text') as Y.XmlFragment).toString()).toBe(before);
+		expect(before).toContain('<bold>ska</bold>');
+	});
+
+	it('reads old documents with a plain Y.Text, and upgrades them to rich text with the same projection', () => {
+		const doc = new Y.Doc();
+		doc.transact(() => {
+			addRequirement(doc, { uid: 'a' });
+			requirementsArray(doc).get(0).set('text', new Y.Text('Rad ett\n• punkt'));
+		});
+		const map = requirementsArray(doc).get(0);
+		expect(hasLegacyText(map)).toBe(true);
+		const before = projectRequirements(doc);
+		expect(before.requirements[0].text).toBe('Rad ett\n• punkt');
+		expect(doc.transact(() => upgradeLegacyTexts(doc))).toBe(true);
+		expect(hasLegacyText(requirementsArray(doc).get(0))).toBe(false);
+		expect(projectRequirements(doc)).toEqual(before);
+		expect(upgradeLegacyTexts(doc)).toBe(false);
+	});
+
+	it('moves an old plain text as rich text', () => {
+		const doc = new Y.Doc();
+		doc.transact(() => {
+			addRequirement(doc, { uid: 'a', text: 'A' });
+			addRequirement(doc, { uid: 'b' });
+			requirementsArray(doc).get(1).set('text', new Y.Text('Gammal text'));
+		});
+		doc.transact(() => moveRequirement(doc, 'b', 0));
+		expect(requirementsArray(doc).get(0).get('text')).toBeInstanceOf(Y.XmlFragment);
+		expect(projectRequirements(doc).requirements.map((r) => r.text)).toEqual(['Gammal text', 'A']);
+	});
+
+	it('reads a projection back as paragraphs and bullet lists for display', () => {
+		expect(textBlocks('Inledning\n• ett\n  • under\n• två\nSlut')).toEqual([
+			{ kind: 'paragraph', text: 'Inledning' },
+			{ kind: 'list', items: [{ level: 0, text: 'ett' }, { level: 1, text: 'under' }, { level: 0, text: 'två' }] },
+			{ kind: 'paragraph', text: 'Slut' }
+		]);
+	});
+
+	it('converges when two clients upgrade the same old text at once', () => {
+		const one = new Y.Doc();
+		one.transact(() => {
+			addRequirement(one, { uid: 'a' });
+			requirementsArray(one).get(0).set('text', new Y.Text('Gemensam'));
+		});
+		const two = new Y.Doc();
+		Y.applyUpdate(two, Y.encodeStateAsUpdate(one));
+		one.transact(() => upgradeLegacyTexts(one));
+		two.transact(() => upgradeLegacyTexts(two));
+		Y.applyUpdate(one, Y.encodeStateAsUpdate(two));
+		Y.applyUpdate(two, Y.encodeStateAsUpdate(one));
+		expect((requirementsArray(one).get(0).get('text') as Y.XmlFragment).toString()).toBe('<paragraph>Gemensam</paragraph>');
+		expect(projectRequirements(two)).toEqual(projectRequirements(one));
 	});
 });
 

@@ -3,9 +3,16 @@
  * shared by the browser editor and the server projection:
  *
  * - `Y.Array('requirements')` of `Y.Map`s: `uid` (stable uuid), `key` ("K1"…, assigned once and
- *   never reused), `type`, `section` (a section uid or ''), and the Y.Text fields `text`,
- *   `rationale`, `verification`, plus `needIds` (a Y.Array of need ids). Array order is the
- *   order of the specification.
+ *   never reused), `type`, `section` (a section uid or ''), `text` — rich text as a
+ *   `Y.XmlFragment` in the Tiptap/ProseMirror shape (paragraphs, bullet lists, bold/italic marks),
+ *   edited with `RichTextField.svelte` — the Y.Text fields `rationale` and `verification`, plus
+ *   `needIds` (a Y.Array of need ids). Array order is the order of the specification.
+ *   Documents written before rich text hold `text` as a plain `Y.Text`: both shapes are read
+ *   (`fieldText`), and an editing client upgrades the old shape (`upgradeLegacyTexts`).
+ * - Everything outside the document (API, versions, diff, exports, the brand hint) sees the
+ *   requirement text as its **plain-text projection** (`fragmentText`): one line per paragraph,
+ *   bullet list items as lines starting with "• " (numbered items "1. "), nested items indented
+ *   by two spaces. Bold and italic are formatting only and do not appear in the projection.
  * - `Y.Array('sections')` of `Y.Map`s: `uid`, `title` (Y.Text).
  * - `Y.Map('meta')`: `lastKey` (highest key number ever handed out), so deleted keys are not reused.
  *
@@ -42,6 +49,8 @@ export interface RequirementsJson {
 
 export const TEXT_FIELDS = ['text', 'rationale', 'verification'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
+/** The fields kept as plain `Y.Text` (the requirement text itself is rich, see above). */
+export const PLAIN_FIELDS = ['rationale', 'verification'] as const;
 
 export function requirementsArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
 	return doc.getArray<Y.Map<unknown>>('requirements');
@@ -57,6 +66,119 @@ function str(v: unknown): string {
 	if (v instanceof Y.Text) return v.toString();
 	return typeof v === 'string' ? v : '';
 }
+
+/** Prefix of a bullet list item in the plain-text projection. */
+export const BULLET = '• ';
+
+/** The characters of one block (paragraph, heading …): its text runs, hard breaks as new lines. */
+function inlineText(el: Y.XmlElement | Y.XmlFragment): string {
+	let out = '';
+	for (const child of el.toArray()) {
+		if (child instanceof Y.XmlText) {
+			for (const d of child.toDelta() as Array<{ insert?: unknown }>) if (typeof d.insert === 'string') out += d.insert;
+		} else if (child instanceof Y.XmlElement) {
+			out += child.nodeName === 'hardBreak' ? '\n' : inlineText(child);
+		}
+	}
+	return out;
+}
+
+function blockLines(node: Y.XmlElement | Y.XmlText | Y.XmlHook, indent: string, out: string[]): void {
+	if (node instanceof Y.XmlText) {
+		out.push(indent + (node.toDelta() as Array<{ insert?: unknown }>).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join(''));
+		return;
+	}
+	if (!(node instanceof Y.XmlElement)) return;
+	switch (node.nodeName) {
+		case 'bulletList':
+		case 'orderedList': {
+			const ordered = node.nodeName === 'orderedList';
+			const start = Number(node.getAttribute('start')) || 1;
+			node.toArray().forEach((item, i) => {
+				if (!(item instanceof Y.XmlElement)) return;
+				const lines: string[] = [];
+				for (const child of item.toArray()) blockLines(child, '', lines);
+				const marker = ordered ? `${start + i}. ` : BULLET;
+				// Further blocks of the item (a nested list, a second paragraph) are indented by two spaces.
+				lines.forEach((line, j) => out.push(indent + (j === 0 ? marker : '  ') + line));
+				if (!lines.length) out.push(indent + marker.trimEnd());
+			});
+			return;
+		}
+		case 'horizontalRule':
+			return;
+		case 'blockquote':
+		case 'listItem':
+			for (const child of node.toArray()) blockLines(child, indent, out);
+			return;
+		default:
+			out.push(indent + inlineText(node));
+	}
+}
+
+/**
+ * The plain-text projection of a rich text (see the module comment): deterministic, so the same
+ * document always gives the same string — published versions and the diff are built on it.
+ */
+export function fragmentText(fragment: Y.XmlFragment): string {
+	const out: string[] = [];
+	for (const child of fragment.toArray()) blockLines(child, '', out);
+	return out.join('\n').replace(/\s+$/, '');
+}
+
+export type TextBlock = { kind: 'paragraph'; text: string } | { kind: 'list'; items: Array<{ level: number; text: string }> };
+
+/**
+ * A plain-text projection read back as blocks for display (print view): paragraphs, and runs of
+ * "• " lines as one bullet list with each item's nesting level.
+ */
+export function textBlocks(text: string): TextBlock[] {
+	const blocks: TextBlock[] = [];
+	for (const line of text.split('\n')) {
+		const bullet = /^((?:  )*)• (.*)$/.exec(line);
+		const last = blocks[blocks.length - 1];
+		if (bullet) {
+			const item = { level: bullet[1].length / 2, text: bullet[2] };
+			if (last?.kind === 'list') last.items.push(item);
+			else blocks.push({ kind: 'list', items: [item] });
+		} else blocks.push({ kind: 'paragraph', text: line });
+	}
+	return blocks;
+}
+
+/** The text of a field in either shape (rich `Y.XmlFragment` or plain `Y.Text`). */
+export function fieldText(v: unknown): string {
+	if (v instanceof Y.XmlFragment) return fragmentText(v);
+	return str(v);
+}
+
+/**
+ * Fills an empty fragment from plain text: one paragraph per line, consecutive lines starting with
+ * "• " as one bullet list. Always at least one (empty) paragraph, so an editor bound to it never
+ * has to write a first paragraph of its own. `fragmentText` gives the (right-trimmed) text back.
+ */
+export function fillFragment(fragment: Y.XmlFragment, text: string): void {
+	const blocks: Y.XmlElement[] = [];
+	const paragraph = (line: string) => {
+		const p = new Y.XmlElement('paragraph');
+		if (line) p.insert(0, [new Y.XmlText(line)]);
+		return p;
+	};
+	let list: Y.XmlElement | null = null;
+	for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+		if (line.startsWith(BULLET)) {
+			if (!list) blocks.push((list = new Y.XmlElement('bulletList')));
+			const item = new Y.XmlElement('listItem');
+			item.insert(0, [paragraph(line.slice(BULLET.length))]);
+			list.push([item]);
+		} else {
+			list = null;
+			blocks.push(paragraph(line));
+		}
+	}
+	fragment.insert(0, blocks);
+}
+
 
 function keyNumber(key: unknown): number {
 	const m = typeof key === 'string' ? /^K(\d+)$/.exec(key) : null;
@@ -79,7 +201,7 @@ export function requirementJson(map: Y.Map<unknown>): RequirementJson {
 		id: str(map.get('key')),
 		uid: str(map.get('uid')),
 		type: (REQUIREMENT_TYPES as readonly string[]).includes(type as string) ? (type as RequirementType) : 'function',
-		text: str(map.get('text')),
+		text: fieldText(map.get('text')),
 		rationale: str(map.get('rationale')),
 		needIds: needs instanceof Y.Array ? needs.toArray().filter((n): n is string => typeof n === 'string') : [],
 		verification: str(map.get('verification')),
@@ -129,12 +251,15 @@ export function addRequirement(doc: Y.Doc, init: NewRequirement, index?: number)
 	map.set('key', key);
 	map.set('type', init.type ?? 'function');
 	map.set('section', init.section ?? '');
-	for (const f of TEXT_FIELDS) map.set(f, new Y.Text(init[f] ?? ''));
+	map.set('text', new Y.XmlFragment());
+	for (const f of PLAIN_FIELDS) map.set(f, new Y.Text(init[f] ?? ''));
 	const needs = new Y.Array<string>();
 	if (init.needIds?.length) needs.push(init.needIds);
 	map.set('needIds', needs);
 	const arr = requirementsArray(doc);
 	arr.insert(index === undefined ? arr.length : Math.max(0, Math.min(index, arr.length)), [map]);
+	// Filled once integrated: Yjs types only hold content inside a document.
+	fillFragment(map.get('text') as Y.XmlFragment, init.text ?? '');
 	metaMap(doc).set('lastKey', n);
 	return key;
 }
@@ -189,19 +314,49 @@ export function moveRequirement(doc: Y.Doc, uid: string, to: number): void {
 	if (from < 0) return;
 	const target = Math.max(0, Math.min(to, arr.length - 1));
 	if (target === from) return;
-	const json = requirementJson(arr.get(from));
-	const key = arr.get(from).get('key');
+	const old = arr.get(from);
+	const json = requirementJson(old);
+	const key = old.get('key');
+	const oldText = old.get('text');
+	// The rich text moves with its formatting; an old plain text becomes rich on the way.
+	const text = oldText instanceof Y.XmlFragment ? oldText.clone() : null;
 	arr.delete(from, 1);
 	const map = new Y.Map<unknown>();
 	map.set('uid', json.uid);
 	map.set('key', key);
 	map.set('type', json.type);
 	map.set('section', json.section ?? '');
-	for (const f of TEXT_FIELDS) map.set(f, new Y.Text(json[f]));
+	map.set('text', text ?? new Y.XmlFragment());
+	for (const f of PLAIN_FIELDS) map.set(f, new Y.Text(json[f]));
 	const needs = new Y.Array<string>();
 	if (json.needIds.length) needs.push(json.needIds);
 	map.set('needIds', needs);
 	arr.insert(target, [map]);
+	if (!text) fillFragment(map.get('text') as Y.XmlFragment, json.text);
+}
+
+/** Whether a requirement still holds its text in the old plain `Y.Text` shape. */
+export function hasLegacyText(map: Y.Map<unknown>): boolean {
+	return !(map.get('text') instanceof Y.XmlFragment);
+}
+
+/**
+ * Turns every requirement text still stored as plain `Y.Text` (documents from before rich text)
+ * into rich text with the same plain-text projection. Run by editing clients once the document
+ * has loaded. Two clients upgrading at once each write a fragment with the same content; Yjs keeps
+ * one of them for everybody. Returns true when something changed. Call inside a transaction.
+ */
+export function upgradeLegacyTexts(doc: Y.Doc): boolean {
+	let changed = false;
+	for (const map of requirementsArray(doc)) {
+		if (!(map instanceof Y.Map) || !hasLegacyText(map)) continue;
+		const text = fieldText(map.get('text'));
+		const fragment = new Y.XmlFragment();
+		map.set('text', fragment);
+		fillFragment(fragment, text);
+		changed = true;
+	}
+	return changed;
 }
 
 /**

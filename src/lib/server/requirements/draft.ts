@@ -26,7 +26,11 @@ export async function readDoc<T>(app: App, docName: string, fn: (doc: Y.Doc) => 
 	}
 }
 
-/** The current draft of an initiative as JSON (document order). */
+/**
+ * The current draft of an initiative as JSON (document order). Each requirement's `text` is the
+ * plain-text projection of its rich text (old documents with a plain `Y.Text` read the same way),
+ * so API clients, versions and exports never see markup.
+ */
 export function readDraft(app: App, initiativeId: string): Promise<RequirementsJson> {
 	return readDoc(app, requirementsDocName(initiativeId), projectRequirements);
 }

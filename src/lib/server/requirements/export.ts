@@ -1,7 +1,9 @@
 /**
  * A published version as a Word document (DOCX), in Swedish: the specification grouped by
  * section, each requirement with its id, type, text, rationale, linked needs and verification,
- * and the version's hash so a reader can check it against the platform.
+ * and the version's hash so a reader can check it against the platform. The requirement text
+ * comes from the version's plain-text projection: paragraphs stay paragraphs and bullet items
+ * become Word bullet items (bold and italic are not part of a version, see `versions.ts`).
  */
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { VersionContent } from './versions.ts';
@@ -26,8 +28,17 @@ export function groupBySection(v: Pick<VersionContent, 'sections' | 'requirement
 	return groups;
 }
 
-function paragraphs(text: string): Paragraph[] {
-	return text.split(/\n/).map((line) => new Paragraph({ children: [new TextRun(line)] }));
+/**
+ * A requirement text (its plain-text projection, see `fragmentText` in the model) as Word
+ * paragraphs: one per line, lines starting with "• " as bullet list items (two spaces of indent
+ * per nesting level).
+ */
+export function paragraphs(text: string): Paragraph[] {
+	return text.split(/\n/).map((line) => {
+		const bullet = /^((?:  )*)• (.*)$/.exec(line);
+		if (bullet) return new Paragraph({ bullet: { level: Math.min(bullet[1].length / 2, 8) }, children: [new TextRun(bullet[2])] });
+		return new Paragraph({ children: [new TextRun(line)] });
+	});
 }
 
 export async function versionDocx(v: VersionContent, opts: { initiativeTitle: string; sha256: string; needTitles: Map<string, string> }): Promise<Uint8Array> {

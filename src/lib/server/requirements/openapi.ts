@@ -20,7 +20,11 @@ registerSchema('Requirement', {
 		id: { type: 'string', description: 'Visible id, "K1", "K2" … (assigned once, never reused).' },
 		uid: { type: 'string', description: 'Stable id inside the document.' },
 		type: { enum: [...REQUIREMENT_TYPES], description: 'function requirement, mandatory ("ska"), desirable ("bör"), award criterion.' },
-		text,
+		text: {
+			...text,
+			description:
+				'Plain-text projection of the rich requirement text: one line per paragraph, bullet list items as lines starting with "• " (nested items indented by two spaces). Formatting (bold, italic) is not included.'
+		},
 		rationale: text,
 		needIds: { type: 'array', items: { type: 'string' }, description: 'Ids of needs in the needs register.' },
 		verification: { ...text, description: 'How fulfilment will be verified.' },

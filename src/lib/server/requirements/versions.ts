@@ -2,6 +2,15 @@
  * Published versions of a requirements specification. Publishing freezes the current draft as
  * canonical JSON text; the text is stored as-is and served byte for byte, so a version cited by
  * an RFI or a tender reads the same forever (the table refuses UPDATE and DELETE).
+ *
+ * Rich text: the requirement text is edited as rich text (a `Y.XmlFragment`, see the model), but
+ * a version — and therefore its hash, the diff between versions and the exports — holds its
+ * **plain-text projection** (`fragmentText`: one line per paragraph, bullet items as "• " lines).
+ * That projection is deterministic and is what a tender answers to; bold and italic are emphasis
+ * in the draft only, so a change of formatting alone is not a new wording and shows no change in
+ * the diff. Versions published before rich text have exactly the same shape. Should formatting
+ * ever have to be frozen too, add a separate field to new versions; never change what
+ * `text` means, or old hashes and diffs would lie.
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
