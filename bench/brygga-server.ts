@@ -3,7 +3,7 @@
  * production (`server/attach.ts`: handshake with session + policy, store-before-broadcast with
  * the ledger) on a fresh database — PGlite in a temporary folder, or PostgreSQL when
  * BENCH_DATABASE_URL is set. Seeds users, initiatives and the stored documents the run needs,
- * then prints one JSON line with what the clients need. Answers `{cmd:'mem'}` over IPC.
+ * then prints one JSON line with what the clients need. Answers `{cmd:'mem'}` and `{cmd:'cpu'}` over IPC (`ipc.ts`).
  *
  * Env: BENCH_CLIENTS, BENCH_MEM_DOCS, BENCH_COLD_DOCS, BENCH_COLD_FILE (updates, see run.ts),
  * BENCH_DATA_DIR, BENCH_DATABASE_URL.
@@ -17,6 +17,7 @@ import { appendUpdates, compactDocument } from '../src/lib/server/collab/store.t
 import { attachToHttpServer } from '../server/attach.ts';
 import { addMember, makeInitiative, makeOrganisation, makeUser, type TestUser } from '../tests/factories/collab.ts';
 import { readUpdates } from './updates.ts';
+import { answerMeasurements } from './ipc.ts';
 
 const clients = Number(process.env.BENCH_CLIENTS ?? 50);
 const memDocs = Number(process.env.BENCH_MEM_DOCS ?? 100);
@@ -33,8 +34,13 @@ const app = await createApp({
 const org = await makeOrganisation(app, 'buyer', 'Benchmarks kommun');
 const users: TestUser[] = [];
 for (let i = 0; i < clients; i++) users.push(await makeUser(app, { organisationId: org.id, name: `Deltagare ${i + 1}` }));
-const shared = await makeInitiative(app, users[0], 'Delat dokument');
-for (const u of users.slice(1)) await addMember(app, shared.id, u.id, 'team');
+// One shared document per round, as the reference gets (a fresh document each round).
+const sharedNames: string[] = [];
+for (let round = 0; round < Number(process.env.BENCH_ROUNDS ?? 2); round++) {
+	const shared = await makeInitiative(app, users[0], `Delat dokument ${round + 1}`);
+	for (const u of users.slice(1)) await addMember(app, shared.id, u.id, 'team');
+	sharedNames.push(`brief.${shared.id}`);
+}
 const memNames: string[] = [];
 for (let i = 0; i < memDocs; i++) memNames.push(`brief.${(await makeInitiative(app, users[0], `Minne ${i}`)).id}`);
 const coldNames: string[] = [];
@@ -66,18 +72,12 @@ for (let i = 0; i < coldDocs; i++) {
 const server = http.createServer((_req, res) => res.writeHead(404).end());
 await attachToHttpServer(server, app);
 process.on('SIGTERM', () => process.exit(0));
-process.on('message', (msg: { cmd: string }) => {
-	if (msg.cmd === 'mem') {
-		globalThis.gc?.();
-		globalThis.gc?.();
-		process.send!({ mem: process.memoryUsage(), cpu: process.cpuUsage() });
-	}
-});
+answerMeasurements();
 server.listen(0, '127.0.0.1', () => {
 	const info = {
 		port: (server.address() as AddressInfo).port,
 		cookies: users.map((u) => u.cookie),
-		shared: `brief.${shared.id}`,
+		shared: sharedNames,
 		memDocs: memNames,
 		coldDocs: coldNames,
 		compactedDocs: compactedNames,

@@ -10,6 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { readUpdates } from './updates.ts';
+import { answerMeasurements } from './ipc.ts';
 
 const coldNames: string[] = [];
 if (process.env.YPERSISTENCE) {
@@ -47,13 +48,7 @@ server.on('upgrade', (req, socket, head) => {
 	wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
 });
 process.on('SIGTERM', () => process.exit(0));
-process.on('message', (msg: { cmd: string }) => {
-	if (msg.cmd === 'mem') {
-		globalThis.gc?.();
-		globalThis.gc?.();
-		process.send!({ mem: process.memoryUsage(), cpu: process.cpuUsage() });
-	}
-});
+answerMeasurements();
 server.listen(0, '127.0.0.1', () => {
 	process.stdout.write(JSON.stringify({ port: (server.address() as AddressInfo).port, coldDocs: coldNames }) + '\n');
 });

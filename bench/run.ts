@@ -19,7 +19,8 @@
  *
  * Env: BENCH_CLIENTS (50), BENCH_RATE (50/s), BENCH_SECONDS (10 per round), BENCH_ROUNDS (2),
  * BENCH_MEM_DOCS (100), BENCH_COLD_DOCS (3), BENCH_COLD_UPDATES (10000),
- * BENCH_DATABASE_URL (use PostgreSQL for Brygga instead of PGlite), BENCH_PROFILE_DIR (write a
+ * BENCH_DATABASE_URL (use PostgreSQL for Brygga instead of PGlite), BENCH_NODE_FLAGS (extra Node
+ * flags for both server processes, e.g. --trace-gc), BENCH_PROFILE_DIR (write a
  * CPU profile of each server process there).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -54,7 +55,7 @@ function startChild(script: string, env: Record<string, string>): Promise<Child>
 	const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
 	// An empty value removes the variable (the reference treats any YPERSISTENCE as a folder).
 	for (const [k, v] of Object.entries(env)) if (v === '') delete childEnv[k];
-	const child = spawn(path.resolve('node_modules/.bin/node'), ['--expose-gc', ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []), script], {
+	const child = spawn(path.resolve('node_modules/.bin/node'), ['--expose-gc', ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []), script], {
 		env: childEnv,
 		stdio: ['ignore', 'pipe', 'inherit', 'ipc']
 	});
@@ -81,7 +82,7 @@ function startChild(script: string, env: Record<string, string>): Promise<Child>
 				cpu: () =>
 					new Promise((res) => {
 						child.once('message', (m: { cpu: NodeJS.CpuUsage }) => res(m.cpu.user + m.cpu.system));
-						child.send({ cmd: 'mem' });
+						child.send({ cmd: 'cpu' });
 					}),
 				stop: () =>
 					new Promise((res) => {
@@ -110,9 +111,11 @@ async function connectAll(base: string, doc: string, cookies: Array<string | und
 }
 
 /** Fan-out latencies (ms) of one round. */
-async function fanout(server: Child, doc: string, cookies: Array<string | undefined>): Promise<{ samples: number[]; expected: number; cpuPerUpdate: number }> {
+async function fanout(server: Child, doc: string, cookies: Array<string | undefined>): Promise<{ samples: number[]; first: number[]; expected: number; cpuPerUpdate: number }> {
 	const clients = await connectAll(server.base, doc, cookies);
 	const samples: number[] = [];
+	/** Per update: the latency of the first receiver (the server's path, before the clients' own work). */
+	const firstOf = new Map<number, number>();
 	let recording = false;
 	let recordedSends = 0;
 	for (const c of clients) {
@@ -121,7 +124,11 @@ async function fanout(server: Child, doc: string, cookies: Array<string | undefi
 			const now = performance.now();
 			for (const d of event.changes.delta) {
 				if (!d.insert) continue;
-				for (const item of d.insert as Array<{ t: number; rec: boolean }>) if (item.rec) samples.push(now - item.t);
+				for (const item of d.insert as Array<{ i: number; t: number; rec: boolean }>) {
+					if (!item.rec) continue;
+					samples.push(now - item.t);
+					if (!firstOf.has(item.i)) firstOf.set(item.i, now - item.t);
+				}
 			}
 		});
 	}
@@ -140,7 +147,7 @@ async function fanout(server: Child, doc: string, cookies: Array<string | undefi
 	clearInterval(timer);
 	await sleep(1500);
 	for (const c of clients) c.destroy();
-	return { samples, expected: recordedSends * (clients.length - 1), cpuPerUpdate: (cpuAfter - cpuBefore) / Math.max(1, recordedSends) };
+	return { samples, first: [...firstOf.values()], expected: recordedSends * (clients.length - 1), cpuPerUpdate: (cpuAfter - cpuBefore) / Math.max(1, recordedSends) };
 }
 
 /** Server heap per open document (bytes). */
@@ -178,7 +185,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'brygga-bench-'));
 const coldFile = path.join(tmp, 'updates.bin');
 const history = typingHistory(COLD_UPDATES);
 writeUpdates(coldFile, history.updates);
-const common = { BENCH_CLIENTS: String(CLIENTS), BENCH_MEM_DOCS: String(MEM_DOCS), BENCH_COLD_DOCS: String(COLD_DOCS), BENCH_COLD_FILE: coldFile };
+const common = { BENCH_ROUNDS: String(ROUNDS), BENCH_CLIENTS: String(CLIENTS), BENCH_MEM_DOCS: String(MEM_DOCS), BENCH_COLD_DOCS: String(COLD_DOCS), BENCH_COLD_FILE: coldFile };
 
 console.log(`Benchmark: ${CLIENTS} clients, ${RATE} updates/s, ${ROUNDS}×${SECONDS} s; ${MEM_DOCS} documents for memory; ${COLD_DOCS}× cold load of ${COLD_UPDATES} updates. Node ${process.version}, ${os.cpus().length} cores.`);
 
@@ -190,6 +197,7 @@ const brygga = await startChild('bench/brygga-server.ts', {
 const reference = await startChild('bench/reference-server.ts', { ...common, YPERSISTENCE: '' });
 const cookies = brygga.info.cookies as string[];
 const fan = { brygga: [] as number[], reference: [] as number[], bryggaExpected: 0, referenceExpected: 0 };
+const first = { brygga: [] as number[], reference: [] as number[] };
 const cpu = { brygga: [] as number[], reference: [] as number[] };
 try {
 	for (let round = 0; round < ROUNDS; round++) {
@@ -198,9 +206,10 @@ try {
 		for (const who of order) {
 			const r =
 				who === 'brygga'
-					? await fanout(brygga, brygga.info.shared as string, cookies)
+					? await fanout(brygga, (brygga.info.shared as string[])[round], cookies)
 					: await fanout(reference, `shared-${round}`, cookies.map(() => undefined));
 			fan[who].push(...r.samples);
+			first[who].push(...r.first);
 			cpu[who].push(r.cpuPerUpdate);
 			if (who === 'brygga') fan.bryggaExpected += r.expected;
 			else fan.referenceExpected += r.expected;
@@ -218,11 +227,15 @@ try {
 
 	const b = fan.brygga.sort((x, y) => x - y);
 	const r = fan.reference.sort((x, y) => x - y);
+	const fb = first.brygga.sort((x, y) => x - y);
+	const fr = first.reference.sort((x, y) => x - y);
 	const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor((xs.length - 1) / 2)];
 	const f = (n: number) => n.toFixed(1);
 	const rows = [
 		['fan-out p50 (ms)', f(pct(b, 0.5)), f(pct(r, 0.5)), (pct(b, 0.5) / pct(r, 0.5)).toFixed(2)],
 		['fan-out p99 (ms)', f(pct(b, 0.99)), f(pct(r, 0.99)), (pct(b, 0.99) / pct(r, 0.99)).toFixed(2)],
+		['first receiver p50 (ms)', f(pct(fb, 0.5)), f(pct(fr, 0.5)), (pct(fb, 0.5) / pct(fr, 0.5)).toFixed(2)],
+		['first receiver p99 (ms)', f(pct(fb, 0.99)), f(pct(fr, 0.99)), (pct(fb, 0.99) / pct(fr, 0.99)).toFixed(2)],
 		['server CPU per update incl. fan-out (µs, median of rounds)', f(med(cpu.brygga)), f(med(cpu.reference)), (med(cpu.brygga) / med(cpu.reference)).toFixed(2)],
 		['deliveries', `${b.length}/${fan.bryggaExpected}`, `${r.length}/${fan.referenceExpected}`, ''],
 		['memory per open document (KiB)', f(memB / 1024), f(memR / 1024), (memB / memR).toFixed(2)],

@@ -32,6 +32,29 @@ export interface OpenOptions {
 	migrationsFolder?: string;
 }
 
+/**
+ * Runs SQL without parameters through the driver's simple-query protocol and returns the rows
+ * of each statement's result, in order. Several statements separated by semicolons run as one
+ * implicit transaction (PostgreSQL's rule for a simple query): all of them or none. Only for
+ * statements whose values were written with `literals.ts` — the hot path of live documents,
+ * where a parameterised round trip costs more than the write itself (see `literals.ts`).
+ * Needs the database itself, not a transaction.
+ */
+export async function simpleQuery(db: Db, statements: string): Promise<Array<Array<Record<string, unknown>>>> {
+	const client = (db as unknown as { $client?: unknown }).$client;
+	if (client && typeof (client as { exec?: unknown }).exec === 'function') {
+		const results = await (client as { exec(sql: string): Promise<Array<{ rows: Array<Record<string, unknown>> }>> }).exec(statements);
+		return results.map((r) => r.rows);
+	}
+	if (client && typeof (client as { unsafe?: unknown }).unsafe === 'function') {
+		const result = await (client as { unsafe(sql: string): { simple(): Promise<unknown[]> } }).unsafe(statements).simple();
+		// postgres.js answers one statement with its rows, several with an array of those.
+		const many = result.length > 0 && result.every((r) => Array.isArray(r));
+		return (many ? result : [result]).map((rows) => [...(rows as Array<Record<string, unknown>>)]);
+	}
+	throw new Error('simpleQuery: needs the database, not a transaction');
+}
+
 /** Folder of the committed migrations, resolved from the working directory (the project root). */
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), 'drizzle');
 

@@ -1,0 +1,79 @@
+/**
+ * The live-document store's write path on the database itself (PGlite always, PostgreSQL when
+ * configured): updates and their ledger rows go in together through one simple query, values
+ * that are not what they claim to be never reach the statement, and hostile text is stored as
+ * text, not run.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { openDatabase, simpleQuery, type Database } from '../../src/lib/server/db/index.ts';
+import { docLedger, docUpdates } from '../../src/lib/server/db/schema/index.ts';
+import { appendUpdates, loadDocument } from '../../src/lib/server/collab/store.ts';
+import { LiteralError, text } from '../../src/lib/server/db/literals.ts';
+import { freshDatabase, testDbKind, type TestDatabase } from '../helpers/db.ts';
+
+let tdb: TestDatabase;
+let database: Database;
+
+beforeAll(async () => {
+	tdb = await freshDatabase();
+	database = await openDatabase({ url: tdb.url, dataDir: tdb.dataDir });
+});
+afterAll(async () => {
+	await database?.close();
+	await tdb?.drop();
+});
+
+describe(`collab store writes (${testDbKind()})`, () => {
+	it('stores a batch of updates with one ledger row per authored update, and answers the highest id', async () => {
+		const doc = `brief.${randomUUID()}`;
+		const user = { userId: randomUUID(), organisationId: randomUUID() };
+		const guest = { guestId: randomUUID() };
+		const at = new Date('2026-11-22T08:00:00.123Z');
+		const first = await appendUpdates(database.db, doc, [{ update: new Uint8Array([1, 2, 3]), author: user, at }]);
+		const last = await appendUpdates(database.db, doc, [
+			{ update: new Uint8Array([4]), author: null, at },
+			{ update: new Uint8Array([5, 6]), author: guest, at },
+			{ update: new Uint8Array([0, 255]), author: user, at }
+		]);
+		expect(last).toBeGreaterThan(first);
+		const rows = await database.db.select().from(docUpdates).where(eq(docUpdates.docName, doc));
+		expect(rows.map((r) => Number(r.id)).sort((a, b) => a - b).at(-1)).toBe(last);
+		const stored = await loadDocument(database.db, doc);
+		expect(stored.updates.map((u) => [...u])).toEqual([[1, 2, 3], [4], [5, 6], [0, 255]]);
+		expect(stored.throughId).toBe(last);
+		const ledger = await database.db.select().from(docLedger).where(eq(docLedger.docName, doc));
+		expect(ledger.map((l) => [l.userId, l.guestId, l.organisationId, l.bytes, l.at.toISOString()])).toEqual(
+			expect.arrayContaining([
+				[user.userId, null, user.organisationId, 3, at.toISOString()],
+				[null, guest.guestId, null, 2, at.toISOString()],
+				[user.userId, null, user.organisationId, 2, at.toISOString()]
+			])
+		);
+		expect(ledger).toHaveLength(3);
+	});
+
+	it('refuses a document name or author id that is not what it claims, and writes nothing', async () => {
+		const doc = `brief.${randomUUID()}`;
+		await expect(appendUpdates(database.db, "brief.x'); delete from doc_ledger; --", [{ update: new Uint8Array([1]), author: null, at: new Date() }])).rejects.toThrow();
+		await expect(
+			appendUpdates(database.db, doc, [{ update: new Uint8Array([1]), author: { userId: "x', null, null, 1, now()); delete from doc_ledger; --" }, at: new Date() }])
+		).rejects.toBeInstanceOf(LiteralError);
+		expect(await database.db.select().from(docUpdates).where(eq(docUpdates.docName, doc))).toHaveLength(0);
+	});
+
+	it('keeps quotes and backslashes in text literals as data', async () => {
+		const hostile = "it's \\'; select 1; --\\";
+		const [rows] = await simpleQuery(database.db, `select ${text(hostile)} as v`);
+		expect(rows[0].v).toBe(hostile);
+	});
+
+	it('runs several statements as one transaction: a failing one undoes the others', async () => {
+		const doc = `brief.${randomUUID()}`;
+		await expect(
+			simpleQuery(database.db, `insert into doc_updates (doc_name, update, created_at) values (${text(doc)}, decode('01','hex'), now()); select 1/0`)
+		).rejects.toThrow();
+		expect(await database.db.select().from(docUpdates).where(eq(docUpdates.docName, doc))).toHaveLength(0);
+	});
+});
