@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { openDatabase, simpleQuery, type Database } from '../../src/lib/server/db/index.ts';
 import { docLedger, docUpdates } from '../../src/lib/server/db/schema/index.ts';
-import { appendUpdates, loadDocument } from '../../src/lib/server/collab/store.ts';
+import { appendUpdates, compactDocument, loadDocument } from '../../src/lib/server/collab/store.ts';
 import { LiteralError, text } from '../../src/lib/server/db/literals.ts';
 import { freshDatabase, testDbKind, type TestDatabase } from '../helpers/db.ts';
 
@@ -52,6 +52,23 @@ describe(`collab store writes (${testDbKind()})`, () => {
 			])
 		);
 		expect(ledger).toHaveLength(3);
+	});
+
+	it('folds the tail into the snapshot without touching the ledger, and never moves a snapshot backwards', async () => {
+		const doc = `brief.${randomUUID()}`;
+		const author = { userId: randomUUID(), organisationId: randomUUID() };
+		const ids: number[] = [];
+		for (const b of [1, 2, 3]) ids.push(await appendUpdates(database.db, doc, [{ update: new Uint8Array([b]), author, at: new Date() }]));
+		await compactDocument(database.db, doc, new Uint8Array([9, 9]), ids[1]);
+		let stored = await loadDocument(database.db, doc);
+		expect(stored.snapshot && [...stored.snapshot]).toEqual([9, 9]);
+		expect(stored.updates.map((u) => [...u])).toEqual([[3]]);
+		// A late compaction of an older state must not replace the newer snapshot.
+		await compactDocument(database.db, doc, new Uint8Array([8]), ids[0]);
+		stored = await loadDocument(database.db, doc);
+		expect(stored.snapshot && [...stored.snapshot]).toEqual([9, 9]);
+		expect(stored.throughId).toBe(ids[2]);
+		expect(await database.db.select().from(docLedger).where(eq(docLedger.docName, doc))).toHaveLength(3);
 	});
 
 	it('refuses a document name or author id that is not what it claims, and writes nothing', async () => {

@@ -6,7 +6,7 @@
  * compacted: folding the tail into the snapshot deletes update rows, not ledger rows, so the
  * question "who wrote in this document" keeps its answer forever.
  */
-import { and, asc, eq, getTableName, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableName, gt } from 'drizzle-orm';
 import { docLedger, docProjections, docSnapshots, docUpdates } from '../db/schema/index.ts';
 import { simpleQuery, type Db } from '../db/index.ts';
 import * as lit from '../db/literals.ts';
@@ -76,21 +76,21 @@ export async function appendUpdates(db: Db, docName: string, entries: AppendEntr
 
 /**
  * Replaces the snapshot with `state` (which must contain every update up to `throughId`) and
- * deletes those updates. The ledger is not touched.
+ * deletes those updates. The ledger is not touched, and a snapshot never moves backwards (a
+ * slower compaction finishing late leaves the newer one in place). One simple query (one implicit transaction),
+ * like `appendUpdates`: a compaction or an unload must not hold up the keystrokes of other
+ * documents behind a BEGIN…COMMIT of parameterised round trips.
  */
 export async function compactDocument(db: Db, docName: string, state: Uint8Array, throughId: number): Promise<void> {
-	await db.transaction(async (tx) => {
-		await tx
-			.insert(docSnapshots)
-			.values({ docName, state, throughUpdateId: throughId, updatedAt: new Date() })
-			.onConflictDoUpdate({
-				target: docSnapshots.docName,
-				set: { state, throughUpdateId: throughId, updatedAt: new Date() },
-				// Never move a snapshot backwards (a slower compaction finishing late).
-				setWhere: sql`${docSnapshots.throughUpdateId} <= ${throughId}`
-			});
-		await tx.delete(docUpdates).where(and(eq(docUpdates.docName, docName), lte(docUpdates.id, throughId)));
-	});
+	if (!parseDocName(docName)) throw new Error('compactDocument: not a document name');
+	const snapshots = getTableName(docSnapshots);
+	await simpleQuery(
+		db,
+		`insert into ${snapshots} (doc_name, state, through_update_id, updated_at) values (${lit.text(docName)}, ${lit.bytes(state)}, ${lit.int(throughId)}, ${lit.timestamp(new Date())})
+		on conflict (doc_name) do update set state = excluded.state, through_update_id = excluded.through_update_id, updated_at = excluded.updated_at
+		where ${snapshots}.through_update_id <= excluded.through_update_id;
+		delete from ${getTableName(docUpdates)} where doc_name = ${lit.text(docName)} and id <= ${lit.int(throughId)}`
+	);
 }
 
 /** Stores the plain projection of a document (text for search and export, JSON for queries). */
