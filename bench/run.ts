@@ -20,7 +20,8 @@
  * Env: BENCH_CLIENTS (50), BENCH_RATE (50/s), BENCH_SECONDS (10 per round), BENCH_ROUNDS (2),
  * BENCH_MEM_DOCS (100), BENCH_COLD_DOCS (3), BENCH_COLD_UPDATES (10000),
  * BENCH_DATABASE_URL (use PostgreSQL for Brygga instead of PGlite), BENCH_NODE_FLAGS (extra Node
- * flags for both server processes, e.g. --trace-gc), BENCH_PROFILE_DIR (write a
+ * flags for both server processes, e.g. --trace-gc), BENCH_SAMPLES_FILE (append every fan-out
+ * sample there), BENCH_PROFILE_DIR (write a
  * CPU profile of each server process there).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -38,6 +39,8 @@ const MEM_DOCS = Number(process.env.BENCH_MEM_DOCS ?? 100);
 const COLD_DOCS = Number(process.env.BENCH_COLD_DOCS ?? 3);
 const COLD_UPDATES = Number(process.env.BENCH_COLD_UPDATES ?? 10_000);
 const WARMUP_MS = 2000;
+/** Every fan-out sample as a line "document update-index sent-at latency" (ms), for analysis. */
+const SAMPLES_FILE = process.env.BENCH_SAMPLES_FILE;
 // Every provider registers an exit listener; 100+ clients are expected here.
 process.setMaxListeners(0);
 
@@ -64,6 +67,8 @@ function startChild(script: string, env: Record<string, string>): Promise<Child>
 		const onExit = (code: number | null) => reject(new Error(`${script} exited (${code})`));
 		child.once('exit', onExit);
 		child.stdout!.on('data', (d) => {
+			// With extra Node flags (e.g. --trace-gc) the server's own output goes to stderr.
+			if (process.env.BENCH_NODE_FLAGS) process.stderr.write(d);
 			out += d;
 			const line = out.split('\n').find((l) => l.startsWith('{'));
 			if (!line) return;
@@ -116,6 +121,7 @@ async function fanout(server: Child, doc: string, cookies: Array<string | undefi
 	const samples: number[] = [];
 	/** Per update: the latency of the first receiver (the server's path, before the clients' own work). */
 	const firstOf = new Map<number, number>();
+	const rawLines: string[] = [];
 	let recording = false;
 	let recordedSends = 0;
 	for (const c of clients) {
@@ -128,7 +134,7 @@ async function fanout(server: Child, doc: string, cookies: Array<string | undefi
 					if (!item.rec) continue;
 					samples.push(now - item.t);
 					if (!firstOf.has(item.i)) firstOf.set(item.i, now - item.t);
-					if (process.env.BENCH_DUMP) fs.appendFileSync(process.env.BENCH_DUMP, `${doc} ${item.i} ${item.t.toFixed(2)} ${(now - item.t).toFixed(2)}\n`);
+					if (SAMPLES_FILE) rawLines.push(`${doc} ${item.i} ${item.t.toFixed(2)} ${(now - item.t).toFixed(2)}`);
 				}
 			}
 		});
@@ -148,6 +154,7 @@ async function fanout(server: Child, doc: string, cookies: Array<string | undefi
 	clearInterval(timer);
 	await sleep(1500);
 	for (const c of clients) c.destroy();
+	if (SAMPLES_FILE) fs.appendFileSync(SAMPLES_FILE, rawLines.join('\n') + '\n');
 	// The next round starts on a quiet server: Brygga unloads a document (storing its snapshot and
 	// projection) 2 s after its last connection closed; that belongs to this round, not the next.
 	await sleep(3000);
