@@ -36,7 +36,7 @@ const users: TestUser[] = [];
 for (let i = 0; i < clients; i++) users.push(await makeUser(app, { organisationId: org.id, name: `Deltagare ${i + 1}` }));
 // One shared document per round, as the reference gets (a fresh document each round).
 const sharedNames: string[] = [];
-for (let round = 0; round < Number(process.env.BENCH_ROUNDS ?? 2); round++) {
+for (let round = 0; round < Number(process.env.BENCH_ROUNDS ?? 4); round++) {
 	const shared = await makeInitiative(app, users[0], `Delat dokument ${round + 1}`);
 	for (const u of users.slice(1)) await addMember(app, shared.id, u.id, 'team');
 	sharedNames.push(`brief.${shared.id}`);

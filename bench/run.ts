@@ -17,7 +17,7 @@
  * The reference runs in memory for fan-out and memory, and on LevelDB (its YPERSISTENCE
  * option) for the cold load.
  *
- * Env: BENCH_CLIENTS (50), BENCH_RATE (50/s), BENCH_SECONDS (10 per round), BENCH_ROUNDS (2),
+ * Env: BENCH_CLIENTS (50), BENCH_RATE (50/s), BENCH_SECONDS (10 per round), BENCH_ROUNDS (4),
  * BENCH_MEM_DOCS (100), BENCH_COLD_DOCS (3), BENCH_COLD_UPDATES (10000),
  * BENCH_DATABASE_URL (use PostgreSQL for Brygga instead of PGlite), BENCH_NODE_FLAGS (extra Node
  * flags for both server processes, e.g. --trace-gc), BENCH_SAMPLES_FILE (append every fan-out
@@ -34,7 +34,7 @@ import { typingHistory, writeUpdates } from './updates.ts';
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const MEM_DOCS = Number(process.env.BENCH_MEM_DOCS ?? 100);
 const COLD_DOCS = Number(process.env.BENCH_COLD_DOCS ?? 3);
 const COLD_UPDATES = Number(process.env.BENCH_COLD_UPDATES ?? 10_000);
