@@ -77,9 +77,9 @@ export async function appendUpdates(db: Db, docName: string, entries: AppendEntr
 /**
  * Replaces the snapshot with `state` (which must contain every update up to `throughId`) and
  * deletes those updates. The ledger is not touched, and a snapshot never moves backwards (a
- * slower compaction finishing late leaves the newer one in place). One simple query (one implicit transaction),
- * like `appendUpdates`: a compaction or an unload must not hold up the keystrokes of other
- * documents behind a BEGIN…COMMIT of parameterised round trips.
+ * slower compaction finishing late leaves the newer one in place). One simple query (one
+ * implicit transaction), like `appendUpdates`: a compaction or an unload must not hold up the
+ * keystrokes of other documents behind a BEGIN…COMMIT of parameterised round trips.
  */
 export async function compactDocument(db: Db, docName: string, state: Uint8Array, throughId: number): Promise<void> {
 	if (!parseDocName(docName)) throw new Error('compactDocument: not a document name');
