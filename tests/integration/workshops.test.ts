@@ -181,8 +181,11 @@ describe('guests', () => {
 		await setPhase(mine.id, 'collect');
 		await setPhase(other.id, 'collect');
 		const g = await guest(mine.joinCode, 'Gustav');
-		// The initiative itself: not for guests (401 from the initiative API, which wants an account).
-		expect([401, 404]).toContain((await g.get(`/api/v1/initiatives/${initiativeId}`)).status);
+		// The initiative itself: it does not exist for a guest, as for any non-member.
+		const initiative = await g.get(`/api/v1/initiatives/${initiativeId}`);
+		expect(initiative.status).toBe(404);
+		expect(await initiative.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+		expect((await g.get(`/api/v1/initiatives/${initiativeId}/audit`)).status).toBe(404);
 		expect((await g.get(`/api/v1/initiatives/${initiativeId}/workshops`)).status).toBe(404);
 		expect((await g.get(`/api/v1/initiatives/${initiativeId}/needs`)).status).toBe(404);
 		expect((await g.get(`/api/v1/workshops/${other.id}`)).status).toBe(404);
