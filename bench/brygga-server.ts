@@ -3,10 +3,11 @@
  * production (`server/attach.ts`: handshake with session + policy, store-before-broadcast with
  * the ledger) on a fresh database — PGlite in a temporary folder, or PostgreSQL when
  * BENCH_DATABASE_URL is set. Seeds users, initiatives and the stored documents the run needs,
- * then prints one JSON line with what the clients need. Answers `{cmd:'mem'}` and `{cmd:'cpu'}` over IPC (`ipc.ts`).
+ * then prints one JSON line with what the clients need. Answers `{cmd:'mem'}` and `{cmd:'cpu'}`
+ * over IPC (`ipc.ts`).
  *
- * Env: BENCH_CLIENTS, BENCH_MEM_DOCS, BENCH_COLD_DOCS, BENCH_COLD_FILE (updates, see run.ts),
- * BENCH_DATA_DIR, BENCH_DATABASE_URL.
+ * Env: BENCH_CLIENTS, BENCH_ROUNDS, BENCH_MEM_DOCS, BENCH_COLD_DOCS, BENCH_COLD_FILE (updates, see
+ * run.ts), BENCH_DATA_DIR, BENCH_DATABASE_URL.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
