@@ -32,6 +32,8 @@ export interface Connection {
 	clientIds: Set<number>;
 	/** Updates dropped because the connection is read-only (logged once, counted). */
 	droppedWrites: number;
+	/** When the periodic re-check last asked the policy about this connection (ms since epoch). */
+	checkedAt: number;
 	ip: string;
 	/** Set when the server decided to end the connection: later messages are ignored. */
 	ended: boolean;
