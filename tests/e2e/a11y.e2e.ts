@@ -8,7 +8,7 @@ import { expectAccessible } from './helpers/a11y.ts';
 import { person } from './helpers/accounts.ts';
 import { createInitiative, demoLogIn, openBrief, signUp } from './helpers/flows.ts';
 
-const PUBLIC_PAGES = ['/', '/login', '/signup', '/accessibility'];
+const PUBLIC_PAGES = ['/', '/login', '/signup', '/password-reset', '/accessibility'];
 
 for (const path of PUBLIC_PAGES) {
 	test(`${path} is accessible when signed out`, async ({ page }) => {

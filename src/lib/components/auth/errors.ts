@@ -70,6 +70,16 @@ function message(e: FormError): string {
 			return m.auth_error_invalid_invitation();
 		case 'wrong_password':
 			return m.auth_error_wrong_password();
+		case 'invalid_reset_link':
+			return m.auth_error_invalid_reset_link();
+		case 'password_mismatch':
+			return m.auth_error_password_mismatch();
+		case 'cannot_disable_self':
+			return m.auth_error_cannot_disable_self();
+		case 'user_disabled':
+			return m.auth_error_user_disabled();
+		case 'not_found':
+			return m.auth_error_not_found();
 		case 'forbidden':
 			return m.auth_error_forbidden();
 		case 'invalid_request':

@@ -125,6 +125,17 @@ describe('platform resources', () => {
 		expect(levelFor(guest, { resource: 'outbox' })).toBe('none');
 		expect(levelFor(anonymous, { resource: 'outbox' })).toBe('none');
 	});
+	it('lets only platform administrators see and administer the accounts of the installation', () => {
+		for (const action of ['read', 'write', 'admin'] as const) {
+			expect(can(buyer({ platformAdmin: true }), action, { resource: 'users' })).toBe(true);
+			expect(can(buyer({ orgAdmin: true }), action, { resource: 'users' })).toBe(false);
+			expect(can(supplier({ orgAdmin: true }), action, { resource: 'users' })).toBe(false);
+			expect(can(guest, action, { resource: 'users' })).toBe(false);
+			expect(can(anonymous, action, { resource: 'users' })).toBe(false);
+		}
+		expect(decide(buyer(), 'read', { resource: 'users' })).not.toBe('ok');
+	});
+
 	it('lets everyone signed in read thresholds and platform administrators edit them', () => {
 		expect(levelFor(buyer(), { resource: 'thresholds' })).toBe('read');
 		expect(levelFor(supplier(), { resource: 'thresholds' })).toBe('read');

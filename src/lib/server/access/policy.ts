@@ -84,6 +84,8 @@ export type InitiativeResource = (typeof INITIATIVE_RESOURCES)[number];
 export const PLATFORM_RESOURCES = [
 	/** Outgoing mail as stored in the outbox. */
 	'outbox',
+	/** Every account on the installation: list, disable and enable, make a new-password link. */
+	'users',
 	/** Dated procurement thresholds; everybody signed in reads, platform admins edit. */
 	'thresholds',
 	/** Creating initiatives (buyer organisations only). */
@@ -148,6 +150,7 @@ function platformLevel(actor: Actor, resource: PlatformResource): Level {
 	if (actor.kind !== 'user') return 'none';
 	switch (resource) {
 		case 'outbox':
+		case 'users':
 			return actor.platformAdmin ? 'admin' : 'none';
 		case 'thresholds':
 			return actor.platformAdmin ? 'admin' : 'read';
@@ -185,6 +188,7 @@ function workshopBoardLevel(actor: Actor, initiative: InitiativeScope, workshop:
 export function levelFor(actor: Actor, target: Target): Level {
 	switch (target.resource) {
 		case 'outbox':
+		case 'users':
 		case 'thresholds':
 		case 'initiatives':
 			return platformLevel(actor, target.resource);

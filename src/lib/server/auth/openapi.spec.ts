@@ -18,7 +18,12 @@ describe('the account and organisation part of the OpenAPI document', () => {
 			'GET /api/v1/organisation',
 			'GET /api/v1/organisation/invitations',
 			'POST /api/v1/organisation/invitations',
-			'GET /api/v1/admin/outbox'
+			'GET /api/v1/admin/outbox',
+			'POST /api/v1/auth/password-reset',
+			'POST /api/v1/auth/password-reset/{token}',
+			'GET /api/v1/admin/users',
+			'PATCH /api/v1/admin/users/{id}',
+			'POST /api/v1/admin/users/{id}/password-reset'
 		]) {
 			expect(ops).toContain(op);
 		}

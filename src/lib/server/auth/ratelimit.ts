@@ -17,6 +17,8 @@
  *   which also bounds how fast "email already registered" answers can be harvested.
  * - **Organisation invitations per user** (`inviteUser`): 50 an hour, so an account cannot be
  *   used to send mail in bulk.
+ * - **New-password links** per address (`resetIp`): 20 requests or wrong links in 15 minutes;
+ *   per account (`resetAccount`): 5 mails an hour, so nobody can flood a colleague's inbox.
  *
  * Only failures count for sign-in; a successful sign-in clears its account-and-address window.
  */
@@ -93,7 +95,9 @@ export const LIMITS = {
 	loginAccount: { max: 100, windowMs: 60 * MINUTE },
 	loginIp: { max: 50, windowMs: 15 * MINUTE },
 	signupIp: { max: 60, windowMs: 10 * MINUTE },
-	inviteUser: { max: 50, windowMs: 60 * MINUTE }
+	inviteUser: { max: 50, windowMs: 60 * MINUTE },
+	resetIp: { max: 20, windowMs: 15 * MINUTE },
+	resetAccount: { max: 5, windowMs: 60 * MINUTE }
 } as const satisfies Record<string, WindowLimit>;
 
 export type Limiters = { [K in keyof typeof LIMITS]: SlidingWindow };

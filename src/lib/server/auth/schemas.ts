@@ -62,3 +62,14 @@ export type PasswordChangeInput = z.infer<typeof passwordChangeInput>;
 export const profileInput = z.object({ name: personName });
 
 export const invitationInput = z.object({ email });
+
+/** Asking for a link to choose a new password. */
+export const passwordResetRequestInput = z.object({ email });
+
+/** Choosing the new password with such a link. */
+export const passwordResetInput = z.object({ password });
+
+/** A platform administrator turns an account off or on. */
+export const accountUpdateInput = z.object({
+	disabled: z.boolean({ error: 'Ange disabled: true (stäng av kontot) eller false (aktivera det).' })
+});

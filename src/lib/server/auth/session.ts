@@ -13,7 +13,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { and, eq, lte, ne, or } from 'drizzle-orm';
 import { organisations, sessions, users } from '../db/schema/index.ts';
-import type { Db } from '../db/index.ts';
+import type { Db, Tx } from '../db/index.ts';
 import type { UserActor } from '../access/policy.ts';
 
 export interface SessionLimits {
@@ -167,7 +167,7 @@ export async function invalidateSession(db: Db, sessionId: string): Promise<void
 }
 
 /** Ends every session of a user (disable, password reset), or every other one (`except`). */
-export async function invalidateUserSessions(db: Db, userId: string, except?: string): Promise<void> {
+export async function invalidateUserSessions(db: Tx, userId: string, except?: string): Promise<void> {
 	await db
 		.delete(sessions)
 		.where(except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId));

@@ -11,18 +11,33 @@ export interface Mail {
 	to: string;
 	subject: string;
 	body: string;
+	/**
+	 * Stored in the outbox instead of `body` when the body carries a secret that signs somebody
+	 * in (a link for a new password): administrators read the outbox and must not be able to use
+	 * it. Such a mail is never kept in clear anywhere; without SMTP it cannot be delivered at all.
+	 */
+	outboxBody?: string;
 }
 
 export interface Mailer {
 	send(mail: Mail): Promise<void>;
+	/** Whether mail leaves the outbox (an SMTP server is configured). */
+	readonly delivers: boolean;
 }
+
+/** Recorded on an outbox row whose mail could only have been delivered by SMTP. */
+export const NOT_SENT_WITHOUT_SMTP = 'Inte skickat: ingen e-postserver (SMTP_URL) är inställd.';
 
 /** Creates the mailer; `smtpUrl` undefined means outbox only. */
 export function createMailer(db: Db, opts: { smtpUrl?: string; from: string }): Mailer {
 	let transport: Promise<import('nodemailer').Transporter> | undefined;
 	return {
+		delivers: !!opts.smtpUrl,
 		async send(mail) {
-			const [row] = await db.insert(outbox).values(mail).returning({ id: outbox.id });
+			const [row] = await db
+				.insert(outbox)
+				.values({ to: mail.to, subject: mail.subject, body: mail.outboxBody ?? mail.body, ...(mail.outboxBody && !opts.smtpUrl ? { error: NOT_SENT_WITHOUT_SMTP } : {}) })
+				.returning({ id: outbox.id });
 			if (!opts.smtpUrl) return;
 			transport ??= import('nodemailer').then((m) => m.default.createTransport(opts.smtpUrl));
 			try {

@@ -11,6 +11,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		next,
 		signedOut: url.searchParams.has('signedOut'),
+		passwordReset: url.searchParams.has('passwordReset'),
 		personas: await demo.listPersonas(locals.app)
 	};
 };

@@ -95,3 +95,26 @@ export const organisationInvitations = pgTable(
 	(t) => [index('org_invitations_org_idx').on(t.organisationId)]
 );
 
+
+/**
+ * Links for choosing a new password: asked for by the user (sent by mail) or made by a platform
+ * administrator for a colleague who has no working mail. Only the SHA-256 of the token is
+ * stored; a link works once and expires (`auth/password-reset.ts`).
+ */
+export const passwordResets = pgTable(
+	'password_resets',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** SHA-256 (hex) of the token in the link. */
+		tokenHash: text('token_hash').notNull().unique(),
+		/** The platform administrator who made the link; null when the user asked by mail. */
+		createdBy: uuid('created_by').references(() => users.id),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('password_resets_user_idx').on(t.userId)]
+);
