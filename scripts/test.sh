@@ -15,7 +15,14 @@ step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
 # 1. Dependencies, with npm running on Node 24 (engines are checked against npm's own Node).
 if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
 	step "Installing dependencies (Node $NODE_VERSION)"
-	npx -y "node@$NODE_VERSION" "$(command -v npm | xargs readlink -f)" ci --no-audit --no-fund || exit 1
+	# Three tries: a registry connection reset mid-download fails `npm ci` outright.
+	installed=0
+	for try in 1 2 3; do
+		if npx -y "node@$NODE_VERSION" "$(command -v npm | xargs readlink -f)" ci --no-audit --no-fund; then installed=1; break; fi
+		echo "npm ci failed (try $try of 3); trying again in $((try * 10)) s" >&2
+		sleep $((try * 10))
+	done
+	[ "$installed" = 1 ] || exit 1
 fi
 export PATH="$PWD/node_modules/.bin:$PATH"
 
