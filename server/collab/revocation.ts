@@ -59,8 +59,10 @@ export const CLOSE_FOR: Record<Exclude<Verdict, 'keep'>, { code: number; reason:
  * whole interval, oldest first, and no more than twice the even share of one tick (so that 50
  * connections opened together are not all re-checked in the same moment 30 s later, which held
  * every document's updates back behind 50 × a few database queries). Whatever is left over is
- * due on the next tick, so every connection is checked at least once per interval plus a tick or
- * two. New connections get a random `checkedAt` within the last interval (`initialCheckedAt`).
+ * due on the next tick: in steady state every connection is checked once per interval plus a
+ * tick or two, and when all fall due at once (after a stall) they are through within half an
+ * interval more. New connections get a random `checkedAt` within the last interval
+ * (`initialCheckedAt`).
  */
 export function dueForRecheck<C extends { checkedAt: number }>(conns: Iterable<C>, now: number, intervalMs: number, tickMs: number): C[] {
 	const all = [...conns];
