@@ -228,7 +228,7 @@ export async function resetPassword(app: App, opts: { token: string; password: s
 		const used = await tx
 			.update(passwordResets)
 			.set({ usedAt: new Date() })
-			.where(and(eq(passwordResets.id, open.id), isNull(passwordResets.usedAt)))
+			.where(and(eq(passwordResets.id, open.id), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())))
 			.returning({ id: passwordResets.id });
 		if (used.length !== 1) return false;
 		await tx.update(users).set({ passwordHash }).where(eq(users.id, open.userId));
