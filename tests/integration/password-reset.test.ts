@@ -10,11 +10,13 @@ import { freshDatabase, testDbKind } from '../helpers/db.ts';
 import { Client } from '../helpers/http.ts';
 import { liveClient, until } from '../helpers/live.ts';
 import { mailText, startSmtpSink, type SmtpSink } from '../helpers/smtp.ts';
+import { makeOrganisation, makeUser } from '../factories/collab.ts';
+import { orgNumber } from '../e2e/helpers/accounts.ts';
 import { createApp } from '../../src/lib/server/app.ts';
 import { loadConfig } from '../../src/lib/server/config.ts';
 import { requestReset } from '../../src/lib/server/auth/password-reset.ts';
 import { NOT_SENT_WITHOUT_SMTP } from '../../src/lib/server/mail/index.ts';
-import { auditLog, organisations, outbox, passwordResets, users } from '../../src/lib/server/db/schema/index.ts';
+import { auditLog, outbox, passwordResets, users } from '../../src/lib/server/db/schema/index.ts';
 import { CLOSE } from '../../src/lib/collab/protocol.ts';
 
 let server: TestServer;
@@ -32,16 +34,6 @@ afterAll(async () => {
 });
 
 let seq = 0;
-function orgNumber(): string {
-	const nine = `56${String(200000 + seq * 7919).padStart(7, '0')}`.slice(0, 9);
-	let sum = 0;
-	for (let i = 0; i < 9; i++) {
-		let d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
-		if (d > 9) d -= 9;
-		sum += d;
-	}
-	return `${nine.slice(0, 6)}-${nine.slice(6)}${(10 - (sum % 10)) % 10}`;
-}
 
 /** A new account (the first one made in this file is the platform administrator). */
 async function account(name = 'Karin Persson') {
@@ -52,7 +44,7 @@ async function account(name = 'Karin Persson') {
 		email,
 		password: PASSWORD,
 		name,
-		organisation: { name: `Ystads kommun ${seq}`, kind: 'buyer', orgNumber: orgNumber() }
+		organisation: { name: `Ystads kommun ${seq}`, kind: 'buyer', orgNumber: orgNumber('buyer') }
 	});
 	expect(res.status).toBe(201);
 	const { user } = await res.json();
@@ -253,15 +245,15 @@ describe(`without a mail server on ${testDbKind()}`, () => {
 			config: loadConfig({ DEMO: 'false', LOG_LEVEL: 'error', ...(database.url ? { DATABASE_URL: database.url } : { DATA_DIR: database.dataDir }) })
 		});
 		try {
-			// A minimal account, straight into the tables: this test is about the mail, not sign-up.
-			const [org] = await app.db.insert(organisations).values({ name: 'Trelleborgs kommun', kind: 'buyer', orgNumber: '212000-1132' }).returning({ id: organisations.id });
-			await app.db.insert(users).values({ email: 'nils@trelleborg.example.se', name: 'Nils Nilsson', passwordHash: 'x', organisationId: org.id });
-			const result = requestReset(app, { email: 'nils@trelleborg.example.se', origin: 'http://brygga.test', meta: { ip: '127.0.0.9' } });
+			// An account straight into the tables: this test is about the mail, not sign-up.
+			const nils = await makeUser(app, { organisationId: (await makeOrganisation(app)).id, name: 'Nils Nilsson' });
+			const [{ email }] = await app.db.select({ email: users.email }).from(users).where(eq(users.id, nils.id));
+			const result = requestReset(app, { email, origin: 'http://brygga.test', meta: { ip: '127.0.0.9' } });
 			if (!result.ok) throw new Error(result.failure.code);
 			await result.value.delivered;
 			expect(await app.db.select().from(passwordResets)).toEqual([]);
 			const [mail] = await app.db.select().from(outbox);
-			expect(mail.to).toBe('nils@trelleborg.example.se');
+			expect(mail.to).toBe(email);
 			expect(mail.body).toContain('Administration');
 			expect(mail.body).not.toMatch(/password-reset\//);
 			expect(mail.error).toBe(NOT_SENT_WITHOUT_SMTP);

@@ -20,7 +20,7 @@ import { organisations, passwordResets, users } from '../db/schema/index.ts';
 import type { App } from '../app.ts';
 import type { UserActor } from '../access/policy.ts';
 import * as audit from '../audit/index.ts';
-import { hashInvitationToken as hashToken, newInvitationToken as newToken } from '../organisations/invitations.ts';
+import { hashInvitationToken as hashToken, isTokenShaped, newInvitationToken as newToken } from '../organisations/invitations.ts';
 import { hashPassword, passwordProblem, PASSWORD_PROBLEM_MESSAGES } from './password.ts';
 import { limitersFor } from './ratelimit.ts';
 import { invalidateUserSessions } from './session.ts';
@@ -31,8 +31,6 @@ import type { RequestMeta } from './accounts.ts';
 export const MAILED_RESET_TTL_MS = 60 * 60_000;
 /** A link made by an administrator works this long (it is handed over by hand). */
 export const ADMIN_RESET_TTL_MS = 24 * 3_600_000;
-
-const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 
 export const invalidResetLink = (): Failure => ({
 	status: 400,
@@ -187,7 +185,7 @@ export interface OpenReset {
 
 /** The unused, unexpired link behind a token, of an account that is not disabled; or null. */
 export async function findOpenReset(app: App, token: string, now = new Date()): Promise<OpenReset | null> {
-	if (!TOKEN_FORMAT.test(token)) return null;
+	if (!isTokenShaped(token)) return null;
 	const [row] = await app.db
 		.select({
 			id: passwordResets.id,
@@ -195,17 +193,16 @@ export async function findOpenReset(app: App, token: string, now = new Date()): 
 			name: users.name,
 			email: users.email,
 			organisation: organisations.name,
-			expiresAt: passwordResets.expiresAt,
-			disabledAt: users.disabledAt
+			expiresAt: passwordResets.expiresAt
 		})
 		.from(passwordResets)
 		.innerJoin(users, eq(users.id, passwordResets.userId))
 		.innerJoin(organisations, eq(organisations.id, users.organisationId))
-		.where(and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
+		.where(
+			and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now), isNull(users.disabledAt))
+		)
 		.limit(1);
-	if (!row || row.disabledAt) return null;
-	const { disabledAt: _disabled, ...open } = row;
-	return open;
+	return row ?? null;
 }
 
 /**

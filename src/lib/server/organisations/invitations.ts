@@ -20,6 +20,11 @@ export const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
 /** Shape of a token as issued: 43 base64url characters. Anything else is not looked up. */
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 
+/** Whether `token` has the shape `newInvitationToken` issues (checked before any lookup). */
+export function isTokenShaped(token: string): boolean {
+	return TOKEN_FORMAT.test(token);
+}
+
 export function newInvitationToken(): string {
 	const bytes = new Uint8Array(32);
 	crypto.getRandomValues(bytes);
@@ -47,7 +52,7 @@ export interface OpenInvitation {
 
 /** The unused, unexpired invitation behind a token, or null. */
 export async function findOpenInvitation(db: Tx, token: string, now = new Date()): Promise<OpenInvitation | null> {
-	if (!TOKEN_FORMAT.test(token)) return null;
+	if (!isTokenShaped(token)) return null;
 	const [row] = await db
 		.select({
 			id: organisationInvitations.id,
