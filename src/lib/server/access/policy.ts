@@ -205,6 +205,26 @@ export function levelFor(actor: Actor, target: Target): Level {
 	}
 }
 
+/** An organisation as the policy needs to know it when deciding whether its people may be shown. */
+export interface OrganisationRef {
+	id: string;
+	kind: OrganisationKind;
+}
+
+/**
+ * Rule 3, suppliers never see each other: may `viewer` learn that people of `subject` exist
+ * (their names, their organisation, what they did)? A supplier-organisation user knows the
+ * buyer organisations and its own organisation, and nothing of any other supplier — also when
+ * invited to a buyer team as an expert. Buyer users, guests and the platform see everyone they
+ * otherwise may. Every list of people, presence name, contributor, journal line, export or mail
+ * that can reach a supplier is filtered through this one function.
+ */
+export function mayKnowOrganisation(viewer: Actor, subject: OrganisationRef | null): boolean {
+	if (viewer.kind !== 'user' || viewer.organisationKind !== 'supplier') return true;
+	if (!subject) return false;
+	return subject.kind === 'buyer' || subject.id === viewer.organisationId;
+}
+
 /** True when the actor may perform `action` (read ⊂ write ⊂ admin) on the target. */
 export function can(actor: Actor, action: Action, target: Target): boolean {
 	return rank(levelFor(actor, target)) >= rank(action);
