@@ -124,6 +124,7 @@ async function routes(): Promise<string[]> {
 		i,
 		`${i}/brief`,
 		`${i}/members`,
+		...[alfa, beta].map((p) => `${i}/members/account?email=${encodeURIComponent(p.email)}`),
 		`${i}/needs`,
 		...needIds.map((id) => `${i}/needs/${id}`),
 		`${i}/needs/effect-logic`,
