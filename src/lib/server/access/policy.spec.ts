@@ -5,6 +5,8 @@ import {
 	decide,
 	initiativeAbilities,
 	levelFor,
+	mayKnowOrganisation,
+	mayNamePerson,
 	type Actor,
 	type InitiativeResource,
 	type InitiativeScope,
@@ -64,6 +66,31 @@ const FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
 	conflicts: 'a r - -',
 	procedure: 'r r r -'
 };
+/**
+ * The same matrix for a user of a supplier organisation (rule 3: the organisation's kind, not only
+ * the role, decides). A supplier expert on the team writes like the team, but never reads the
+ * conflicts register or the journal, never administers members or the initiative; a membership
+ * that says process leader (which the commands refuse to create) counts as team.
+ */
+const SUPPLIER_EXPECTED: Record<InitiativeResource, string> = {
+	initiative: 'r r r -',
+	brief: 'w w r -',
+	members: 'r r r -',
+	journal: '- - - -',
+	contributors: 'r r - -',
+	workshops: 'a a r -',
+	needs: 'w w r -',
+	requirements: 'w w r -',
+	conflicts: '- - - -',
+	procedure: 'w w r -'
+};
+const SUPPLIER_FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
+	...SUPPLIER_EXPECTED,
+	workshops: 'r r r -',
+	needs: 'r r r -',
+	requirements: 'r r r -',
+	procedure: 'r r r -'
+};
 const LETTER: Record<string, Level> = { '-': 'none', r: 'read', w: 'write', a: 'admin' };
 const COLUMNS: Array<Role | null> = ['process_leader', 'team', 'observer', null];
 
@@ -74,18 +101,24 @@ function expected(table: Record<InitiativeResource, string>, resource: Initiativ
 describe('the access policy matrix', () => {
 	it('covers every initiative resource in the written table', () => {
 		expect(Object.keys(EXPECTED).sort()).toEqual([...INITIATIVE_RESOURCES].sort());
+		expect(Object.keys(SUPPLIER_EXPECTED).sort()).toEqual([...INITIATIVE_RESOURCES].sort());
 	});
 
 	for (const phase of PHASES) {
-		const table = ['pilot', 'evaluate'].includes(phase) ? FROZEN_AFTER_PROCURE : EXPECTED;
+		const frozen = ['pilot', 'evaluate'].includes(phase);
+		const table = frozen ? FROZEN_AFTER_PROCURE : EXPECTED;
+		const supplierTable = frozen ? SUPPLIER_FROZEN_AFTER_PROCURE : SUPPLIER_EXPECTED;
 		for (const resource of INITIATIVE_RESOURCES) {
 			COLUMNS.forEach((role, column) => {
-				for (const [who, actor] of [
-					['a buyer user', buyer()],
-					['a supplier user', supplier()],
-					['a platform administrator', buyer({ platformAdmin: true, orgAdmin: true })]
+				for (const [who, actor, written] of [
+					['a buyer user', buyer(), table],
+					['a buyer organisation administrator', buyer({ orgAdmin: true }), table],
+					['a platform administrator', buyer({ platformAdmin: true, orgAdmin: true }), table],
+					['a supplier user', supplier(), supplierTable],
+					['a supplier organisation administrator', supplier({ orgAdmin: true }), supplierTable],
+					['a supplier user who is also platform administrator', supplier({ platformAdmin: true }), supplierTable]
 				] as const) {
-					const want = expected(table, resource, column);
+					const want = expected(written, resource, column);
 					it(`gives ${who} who is ${role ?? 'not a member'} ${want} on ${resource} in phase ${phase}`, () => {
 						const target = { resource, initiative: scope(role, phase) };
 						expect(levelFor(actor, target)).toBe(want);
@@ -103,6 +136,47 @@ describe('the access policy matrix', () => {
 			});
 		}
 	}
+});
+
+describe('supplier isolation (rule 3)', () => {
+	const acme = { id: 'org-acme', kind: 'supplier' as const };
+	const own = { id: 'org-ab', kind: 'supplier' as const };
+	const kommun = { id: 'org-kommun', kind: 'buyer' as const };
+
+	it('refuses the conflicts register to a supplier on the team as not found, so it is not even known to exist', () => {
+		expect(decide(supplier(), 'read', { resource: 'conflicts', initiative: scope('team') })).toBe('not_found');
+		expect(decide(buyer(), 'read', { resource: 'conflicts', initiative: scope('team') })).toBe('ok');
+	});
+	it('lets a supplier know buyer organisations and its own, and no other supplier', () => {
+		expect(mayKnowOrganisation(supplier(), kommun)).toBe(true);
+		expect(mayKnowOrganisation(supplier(), own)).toBe(true);
+		expect(mayKnowOrganisation(supplier(), acme)).toBe(false);
+		expect(mayKnowOrganisation(supplier({ orgAdmin: true, platformAdmin: true }), acme)).toBe(false);
+		expect(mayKnowOrganisation(supplier(), null)).toBe(false);
+	});
+	it('lets buyers, guests and the platform know every organisation', () => {
+		for (const viewer of [buyer(), buyer({ platformAdmin: true }), guest, anonymous]) {
+			expect(mayKnowOrganisation(viewer, acme)).toBe(true);
+			expect(mayKnowOrganisation(viewer, kommun)).toBe(true);
+		}
+	});
+	it('names only a supplier\'s own people on single attributions, buyers and other suppliers alike shown as the team', () => {
+		expect(mayNamePerson(supplier(), own)).toBe(true);
+		expect(mayNamePerson(supplier(), kommun)).toBe(false);
+		expect(mayNamePerson(supplier(), acme)).toBe(false);
+		expect(mayNamePerson(buyer(), acme)).toBe(true);
+	});
+	it('ships abilities that hide the register, the journal and member administration from a supplier on the team', () => {
+		const a = initiativeAbilities(supplier(), scope('team'));
+		expect(a.readConflicts).toBe(false);
+		expect(a.readJournal).toBe(false);
+		expect(a.manageMembers).toBe(false);
+		expect(a.editRequirements).toBe(true);
+		const leader = initiativeAbilities(supplier(), scope('process_leader'));
+		expect(leader.administer).toBe(false);
+		expect(leader.manageMembers).toBe(false);
+		expect(leader.administerConflicts).toBe(false);
+	});
 });
 
 describe('refusals', () => {

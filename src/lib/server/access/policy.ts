@@ -3,8 +3,9 @@
  * asks `levelFor` / `can` / `decide` here; nothing else in the code base decides who may see or
  * change what. Deny by default: a resource or actor this module does not know gets `none`.
  *
- * The answer depends on the actor (user, workshop guest or anonymous), their organisation, their
- * role in the initiative, and the state of the thing (initiative phase, workshop phase).
+ * The answer depends on the actor (user, workshop guest or anonymous), their organisation and its
+ * kind (buyer or supplier), their role in the initiative, and the state of the thing (initiative
+ * phase, workshop phase).
  * The full matrix is walked by `policy.spec.ts` against a table written out in the test.
  *
  * This module is pure: it never touches the database. Callers load the scope (see `scope.ts`).
@@ -116,6 +117,23 @@ const ROLE_TABLE: Record<InitiativeResource, Record<Role, Level>> = {
 	procedure: { process_leader: 'write', team: 'write', observer: 'read' }
 };
 
+/**
+ * Rule 3 in the role logic: the organisation's kind, not only the role, decides what a person
+ * sees. A supplier's expert on the buyer team helps write (brief, needs, requirements, workshops)
+ * like any team member, but never reads what names the other suppliers as a whole: the conflicts
+ * register (barred and flagged suppliers with their people and evidence) and the journal. Lists of
+ * people they may read (members, contributors, comment authors) are filtered person by person
+ * through `mayKnowOrganisation`. A supplier never leads or administers an initiative either (the
+ * commands refuse to make one process leader; should a membership say so anyway, the policy treats
+ * it as `team`), so invitations and the members administration stay out of reach.
+ */
+const SUPPLIER_MAX: Partial<Record<InitiativeResource, Level>> = {
+	initiative: 'read',
+	members: 'read',
+	journal: 'none',
+	conflicts: 'none'
+};
+
 const PHASE_ORDER: Record<Phase, number> = {
 	initiate: 0,
 	needs: 1,
@@ -163,7 +181,11 @@ function platformLevel(actor: Actor, resource: PlatformResource): Level {
 function initiativeLevel(actor: Actor, resource: InitiativeResource, scope: InitiativeScope): Level {
 	// Guests never reach initiative resources, whatever the scope says.
 	if (actor.kind !== 'user' || !scope.membership) return 'none';
-	let level = ROLE_TABLE[resource][scope.membership.role];
+	const supplier = actor.organisationKind === 'supplier';
+	const role = supplier && scope.membership.role === 'process_leader' ? 'team' : scope.membership.role;
+	let level = ROLE_TABLE[resource][role];
+	const supplierMax = supplier ? SUPPLIER_MAX[resource] : undefined;
+	if (supplierMax) level = cap(level, supplierMax);
 	const frozenFrom = FROZEN_FROM[resource];
 	if (frozenFrom && PHASE_ORDER[scope.phase] >= PHASE_ORDER[frozenFrom]) level = cap(level, 'read');
 	return level;
@@ -217,12 +239,28 @@ export interface OrganisationRef {
  * buyer organisations and its own organisation, and nothing of any other supplier — also when
  * invited to a buyer team as an expert. Buyer users, guests and the platform see everyone they
  * otherwise may. Every list of people, presence name, contributor, journal line, export or mail
- * that can reach a supplier is filtered through this one function.
+ * that can reach a supplier is filtered through this one function. A null subject (a person whose
+ * organisation is unknown) is hidden from suppliers: deny by default.
+ *
+ * Lists simply leave out whom the viewer may not know. A single attribution of shared work (who
+ * wrote a comment, who published a version) cannot leave the work out, and naming buyers while
+ * blanking the rest would itself reveal that another supplier took part: see `mayNamePerson`.
  */
 export function mayKnowOrganisation(viewer: Actor, subject: OrganisationRef | null): boolean {
 	if (viewer.kind !== 'user' || viewer.organisationKind !== 'supplier') return true;
 	if (!subject) return false;
 	return subject.kind === 'buyer' || subject.id === viewer.organisationId;
+}
+
+/**
+ * May `viewer` see the name on a single attribution (a comment's author, a version's publisher)
+ * whose author belongs to `subject`? Buyers and everyone who is not a supplier: yes. A supplier
+ * sees only its own organisation's names there; every other author — buyer or supplier alike —
+ * is shown as "the team", so a hidden name never singles out another supplier.
+ */
+export function mayNamePerson(viewer: Actor, subject: OrganisationRef | null): boolean {
+	if (viewer.kind !== 'user' || viewer.organisationKind !== 'supplier') return true;
+	return !!subject && subject.id === viewer.organisationId;
 }
 
 /** True when the actor may perform `action` (read ⊂ write ⊂ admin) on the target. */

@@ -7,6 +7,12 @@
  * - **flagged**: supplier organisations whose users contributed earlier work — the brief,
  *   workshop boards and cards, the needs register — for the procurement officer to judge.
  *
+ * **Anonymous workshops stay anonymous** (issue 11): a card's time pins its author when the board
+ * shows when each card appeared, so for a workshop run anonymously the register records
+ * *participation* only — the workshop and its date — never a count of cards or board edits and
+ * never a time, in the register, the API and the journal alike. Workshops run with names keep
+ * counted evidence.
+ *
  * An organisation that is barred is not listed again as flagged. The first time an organisation
  * appears at a level it is recorded (`conflict_records`) and journalled (`conflict.barred`,
  * `conflict.flagged`), so the register's changes are in the journal exactly once.
@@ -26,7 +32,8 @@ import {
 import type { Db } from '../db/index.ts';
 import * as audit from '../audit/index.ts';
 
-export interface Evidence {
+/** Counted work: how much someone did in one document or register, and when. */
+export interface WorkEvidence {
 	/** A live document name (`requirements.<id>`, `brief.<id>`, `workshop.<id>`)… */
 	docName?: string;
 	/** …or a register: `workshop_cards`, `needs`. */
@@ -34,6 +41,19 @@ export interface Evidence {
 	updates: number;
 	firstAt: string;
 	lastAt: string;
+}
+
+/** Taking part in an anonymous workshop: which workshop and on what day, nothing more. */
+export interface ParticipationEvidence {
+	source: 'workshop_participation';
+	workshop: { id: string; title: string; date: string };
+}
+
+export type Evidence = WorkEvidence | ParticipationEvidence;
+
+/** True for participation in an anonymous workshop (no count, no time). */
+export function isParticipation(e: Evidence): e is ParticipationEvidence {
+	return e.source === 'workshop_participation';
 }
 
 export interface ConflictEntry {
@@ -54,6 +74,17 @@ interface Row {
 	updates: number;
 	firstAt: Date;
 	lastAt: Date;
+	/** Set for an anonymous workshop: only this is recorded, `updates` and the times are dropped. */
+	participation?: ParticipationEvidence['workshop'];
+}
+
+/**
+ * A workshop's date: the Swedish calendar day it was created (the workshops table has no separate
+ * meeting date). A property of the workshop, never of a card, so it says nothing about who wrote
+ * what — even when the workshop runs over several days.
+ */
+export function workshopDate(createdAt: Date): string {
+	return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(createdAt);
 }
 
 async function ledgerRows(db: Db, docNames: string[]): Promise<Row[]> {
@@ -90,20 +121,26 @@ async function ledgerRows(db: Db, docNames: string[]): Promise<Row[]> {
 }
 
 async function earlierWorkRows(db: Db, initiativeId: string): Promise<Row[]> {
-	const ws = await db.select({ id: workshops.id }).from(workshops).where(eq(workshops.initiativeId, initiativeId));
-	const docNames = [`brief.${initiativeId}`, ...ws.map((w) => `workshop.${w.id}`)];
+	const ws = await db
+		.select({ id: workshops.id, title: workshops.title, anonymous: workshops.anonymous, createdAt: workshops.createdAt })
+		.from(workshops)
+		.where(eq(workshops.initiativeId, initiativeId));
+	const named = ws.filter((w) => !w.anonymous);
+	const anonymous = ws.filter((w) => w.anonymous);
+	const docNames = [`brief.${initiativeId}`, ...named.map((w) => `workshop.${w.id}`)];
 	const rows = await ledgerRows(db, docNames);
 	const person = { userId: users.id, userName: users.name, orgId: organisations.id, orgName: organisations.name, orgKind: organisations.kind };
-	if (ws.length) {
+	if (named.length) {
 		const cards = await db
 			.select({ ...person, updates: count(), firstAt: min(workshopCards.createdAt), lastAt: max(workshopCards.createdAt) })
 			.from(workshopCards)
 			.innerJoin(users, eq(users.id, workshopCards.authorUserId))
 			.innerJoin(organisations, eq(organisations.id, users.organisationId))
-			.where(inArray(workshopCards.workshopId, ws.map((w) => w.id)))
+			.where(inArray(workshopCards.workshopId, named.map((w) => w.id)))
 			.groupBy(users.id, users.name, organisations.id, organisations.name, organisations.kind);
 		for (const c of cards) rows.push({ ...c, key: { source: 'workshop_cards' }, updates: Number(c.updates), firstAt: new Date(c.firstAt!), lastAt: new Date(c.lastAt!) });
 	}
+	if (anonymous.length) rows.push(...(await participationRows(db, anonymous)));
 	// Needs register: who created a need, and every journalled change to one (`need.*`).
 	const created = await db
 		.select({ ...person, updates: count(), firstAt: min(needs.createdAt), lastAt: max(needs.createdAt) })
@@ -135,6 +172,44 @@ async function earlierWorkRows(db: Db, initiativeId: string): Promise<Row[]> {
 	return rows;
 }
 
+/**
+ * Who took part in anonymous workshops — wrote a card or changed the board — one row per person
+ * and workshop. Only who and which workshop is selected: no count and no time leaves the database.
+ */
+async function participationRows(db: Db, ws: Array<{ id: string; title: string; createdAt: Date }>): Promise<Row[]> {
+	const person = { userId: users.id, userName: users.name, orgId: organisations.id, orgName: organisations.name, orgKind: organisations.kind };
+	const cardAuthors = await db
+		.selectDistinct({ ...person, workshopId: workshopCards.workshopId })
+		.from(workshopCards)
+		.innerJoin(users, eq(users.id, workshopCards.authorUserId))
+		.innerJoin(organisations, eq(organisations.id, users.organisationId))
+		.where(inArray(workshopCards.workshopId, ws.map((w) => w.id)));
+	const boardDocs = new Map(ws.map((w) => [`workshop.${w.id}`, w.id]));
+	const org = sql`coalesce(${docLedger.organisationId}, ${users.organisationId})`;
+	const boardEditors = await db
+		.selectDistinct({ ...person, docName: docLedger.docName })
+		.from(docLedger)
+		.innerJoin(users, eq(users.id, docLedger.userId))
+		.innerJoin(organisations, eq(organisations.id, org))
+		.where(inArray(docLedger.docName, [...boardDocs.keys()]));
+	const byId = new Map(ws.map((w) => [w.id, w]));
+	const rows: Row[] = [];
+	for (const r of [...cardAuthors, ...boardEditors.map(({ docName, ...rest }) => ({ ...rest, workshopId: boardDocs.get(docName)! }))]) {
+		const w = byId.get(r.workshopId)!;
+		const { workshopId, ...who } = r;
+		// `updates` and the times of a participation row are never read (see `group`).
+		rows.push({
+			...who,
+			key: { source: `workshop_participation:${workshopId}` },
+			updates: 0,
+			firstAt: w.createdAt,
+			lastAt: w.createdAt,
+			participation: { id: w.id, title: w.title, date: workshopDate(w.createdAt) }
+		});
+	}
+	return rows;
+}
+
 function group(rows: Row[], level: ConflictLevel): ConflictEntry[] {
 	const byOrg = new Map<string, { entry: ConflictEntry; evidence: Map<string, Evidence> }>();
 	for (const r of rows) {
@@ -146,16 +221,23 @@ function group(rows: Row[], level: ConflictLevel): ConflictEntry[] {
 		if (!g.entry.users.some((u) => u.id === r.userId)) g.entry.users.push({ id: r.userId, name: r.userName });
 		const k = r.key.docName ?? `source:${r.key.source}`;
 		const e = g.evidence.get(k);
-		if (!e) g.evidence.set(k, { ...r.key, updates: r.updates, firstAt: r.firstAt.toISOString(), lastAt: r.lastAt.toISOString() });
-		else {
+		if (r.participation) {
+			if (!e) g.evidence.set(k, { source: 'workshop_participation', workshop: r.participation });
+		} else if (!e) g.evidence.set(k, { ...r.key, updates: r.updates, firstAt: r.firstAt.toISOString(), lastAt: r.lastAt.toISOString() });
+		else if (!isParticipation(e)) {
 			e.updates += r.updates;
 			if (r.firstAt.toISOString() < e.firstAt) e.firstAt = r.firstAt.toISOString();
 			if (r.lastAt.toISOString() > e.lastAt) e.lastAt = r.lastAt.toISOString();
 		}
 	}
 	return [...byOrg.values()]
-		.map(({ entry, evidence }) => ({ ...entry, evidence: [...evidence.values()].sort((a, b) => a.firstAt.localeCompare(b.firstAt)) }))
+		.map(({ entry, evidence }) => ({ ...entry, evidence: [...evidence.values()].sort((a, b) => evidenceDay(a).localeCompare(evidenceDay(b))) }))
 		.sort((a, b) => a.organisation.name.localeCompare(b.organisation.name, 'sv'));
+}
+
+/** When a piece of evidence begins, for ordering: the first time, or a workshop's date. */
+function evidenceDay(e: Evidence): string {
+	return isParticipation(e) ? e.workshop.date : e.firstAt;
 }
 
 export interface Author {
@@ -218,18 +300,30 @@ export async function register(db: Db, initiativeId: string): Promise<ConflictEn
 					initiativeId,
 					actor: audit.SYSTEM,
 					action: `conflict.${e.level}`,
-					data: {
-						organisationId: e.organisation.id,
-						organisation: e.organisation.name,
-						userId: u.id,
-						user: u.name,
-						evidence: e.evidence.map((ev) => ev.docName ?? ev.source)
-					}
+					data: journalData(e, u)
 				});
 			});
 		}
 	}
 	return entries;
+}
+
+/**
+ * What a `conflict.barred` / `conflict.flagged` journal entry says: the organisation, the person,
+ * the documents and registers they worked in (`evidence`, names only), and for anonymous
+ * workshops `participation` with the workshop and its date only — never a count or a time.
+ */
+export function journalData(e: ConflictEntry, u: { id: string; name: string }) {
+	const work = e.evidence.filter((ev): ev is WorkEvidence => !isParticipation(ev));
+	const participation = e.evidence.filter(isParticipation).map((ev) => ({ workshopId: ev.workshop.id, workshop: ev.workshop.title, date: ev.workshop.date }));
+	return {
+		organisationId: e.organisation.id,
+		organisation: e.organisation.name,
+		userId: u.id,
+		user: u.name,
+		evidence: work.map((ev) => ev.docName ?? ev.source),
+		...(participation.length ? { participation } : {})
+	};
 }
 
 /** Supplier organisations barred from tendering in an initiative (for the tender module). */

@@ -78,7 +78,7 @@ registerOperations([
 		params: idParam,
 		responses: {
 			200: {
-				description: 'The initiative, its members, live documents and what the caller may do.',
+				description: 'The initiative, its members, live documents and what the caller may do. Members and organisations are those the caller may know: a supplier-organisation caller never sees another supplier (rule 3).',
 				schema: {
 					allOf: [
 						ref('Initiative'),
@@ -130,6 +130,7 @@ registerOperations([
 		tags,
 		summary: 'Members of an initiative',
 		params: idParam,
+		description: "A supplier-organisation caller sees the buyer organisations' people and its own organisation's, never another supplier's (rule 3).",
 		responses: { 200: { description: 'Process leaders first.', schema: { type: 'array', items: ref('Member') } }, 401: errors[401], 404: errors[404] }
 	},
 	{
@@ -287,7 +288,8 @@ registerOperations([
 		path: '/api/v1/docs/{docName}/contributors',
 		tags: ['documents'],
 		summary: 'Who wrote in a live document (buyer team of its initiative)',
-		description: "Aggregated from the server's authorship ledger, never from client claims. Observers, suppliers and non-members get 404.",
+		description:
+			"Aggregated from the server's authorship ledger, never from client claims. Observers, suppliers outside the team and non-members get 404; a supplier's expert on the team sees only the contributors from the buyer organisations and its own (rule 3).",
 		params: { docName: '`<kind>.<uuid>`, e.g. `requirements.<initiative id>`.' },
 		responses: {
 			200: {

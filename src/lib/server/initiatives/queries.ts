@@ -17,6 +17,8 @@ import {
 } from '../db/schema/index.ts';
 import type { Db } from '../db/index.ts';
 import type { OrganisationKind } from '../db/schema/accounts.ts';
+import type { Actor } from '../access/policy.ts';
+import { knownTo } from '../access/people.ts';
 
 /** Names of the initiative's live documents (the collab server parses them in `access/docs.ts`). */
 export function docsOf(initiativeId: string) {
@@ -62,8 +64,11 @@ export interface InitiativeDetail {
 	updatedAt: Date;
 }
 
-/** One initiative with its owning organisations, or null. */
-export async function getInitiative(db: Db, id: string): Promise<InitiativeDetail | null> {
+/**
+ * One initiative with its owning organisations as `viewer` may know them (rule 3: owners are
+ * buyers, but the list goes through the same filter as every list of organisations), or null.
+ */
+export async function getInitiative(db: Db, id: string, viewer: Actor): Promise<InitiativeDetail | null> {
 	const [row] = await db
 		.select({
 			id: initiatives.id,
@@ -79,12 +84,12 @@ export async function getInitiative(db: Db, id: string): Promise<InitiativeDetai
 		.limit(1);
 	if (!row) return null;
 	const orgs = await db
-		.select({ id: organisations.id, name: organisations.name })
+		.select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
 		.from(initiativeOrganisations)
 		.innerJoin(organisations, eq(organisations.id, initiativeOrganisations.organisationId))
 		.where(eq(initiativeOrganisations.initiativeId, id))
 		.orderBy(asc(organisations.name));
-	return { ...row, organisations: orgs };
+	return { ...row, organisations: knownTo(viewer, orgs, (o) => o).map(({ id, name }) => ({ id, name })) };
 }
 
 export interface Member {
@@ -97,8 +102,12 @@ export interface Member {
 
 const ROLE_ORDER = sql`case ${memberships.role} when 'process_leader' then 0 when 'team' then 1 else 2 end`;
 
-/** Members of an initiative: process leaders first, then team, then observers; by name within. */
-export async function listMembers(db: Db, initiativeId: string): Promise<Member[]> {
+/**
+ * Members of an initiative as `viewer` may know them: process leaders first, then team, then
+ * observers; by name within. A supplier's user sees the buyers' people and its own organisation's,
+ * never another supplier's (rule 3, `mayKnowOrganisation`).
+ */
+export async function listMembers(db: Db, initiativeId: string, viewer: Actor): Promise<Member[]> {
 	const rows = await db
 		.select({
 			userId: users.id,
@@ -115,13 +124,14 @@ export async function listMembers(db: Db, initiativeId: string): Promise<Member[
 		.innerJoin(organisations, eq(organisations.id, users.organisationId))
 		.where(eq(memberships.initiativeId, initiativeId))
 		.orderBy(ROLE_ORDER, asc(users.name));
-	return rows.map((r) => ({
+	const members = rows.map((r) => ({
 		user: { id: r.userId, name: r.userName },
 		organisation: { id: r.orgId, name: r.orgName, kind: r.orgKind },
 		role: r.role,
 		label: r.label,
 		since: r.since
 	}));
+	return knownTo(viewer, members, (m) => m.organisation);
 }
 
 /** Open invitations (not accepted, not revoked, not expired), newest first. */
@@ -173,9 +183,10 @@ export interface Contributor {
 /**
  * Who contributed to a live document, from the server's authorship ledger (never from client
  * claims): one row per user and the organisation they wrote for, most updates first.
- * Guests' contributions are not listed here (they carry no organisation).
+ * Guests' contributions are not listed here (they carry no organisation). Only the contributors
+ * `viewer` may know are listed (rule 3): a supplier never learns that another supplier wrote here.
  */
-export async function contributors(db: Db, docName: string): Promise<Contributor[]> {
+export async function contributors(db: Db, docName: string, viewer: Actor): Promise<Contributor[]> {
 	const updates = count(docLedger.id);
 	const rows = await db
 		.select({
@@ -213,5 +224,5 @@ export async function contributors(db: Db, docName: string): Promise<Contributor
 			lastAt: new Date(r.lastAt!).toISOString()
 		});
 	}
-	return result.sort((a, b) => b.updates - a.updates || a.user.name.localeCompare(b.user.name, 'sv'));
+	return knownTo(viewer, result, (c) => c.organisation).sort((a, b) => b.updates - a.updates || a.user.name.localeCompare(b.user.name, 'sv'));
 }

@@ -1,7 +1,9 @@
 /** Comment threads per requirement (buyer team only; the API and pages ask the policy first). */
 import { and, asc, eq } from 'drizzle-orm';
-import { requirementComments, users } from '../db/schema/index.ts';
+import { organisations, requirementComments, users } from '../db/schema/index.ts';
 import type { Db } from '../db/index.ts';
+import type { Actor } from '../access/policy.ts';
+import { attribution } from '../access/people.ts';
 
 export interface RequirementComment {
 	id: string;
@@ -11,18 +13,25 @@ export interface RequirementComment {
 	createdAt: string;
 }
 
-export async function listComments(db: Db, initiativeId: string, requirementUid?: string): Promise<RequirementComment[]> {
+/**
+ * The comments, oldest first, each author as `viewer` may see them: a supplier's expert sees its
+ * own organisation's names and everyone else as "Teamet" (rule 3, `attribution`).
+ */
+export async function listComments(db: Db, viewer: Actor, initiativeId: string, requirementUid?: string): Promise<RequirementComment[]> {
 	const rows = await db
 		.select({
 			id: requirementComments.id,
 			requirementUid: requirementComments.requirementUid,
 			authorId: requirementComments.authorId,
 			authorName: users.name,
+			orgId: organisations.id,
+			orgKind: organisations.kind,
 			body: requirementComments.body,
 			createdAt: requirementComments.createdAt
 		})
 		.from(requirementComments)
 		.innerJoin(users, eq(users.id, requirementComments.authorId))
+		.innerJoin(organisations, eq(organisations.id, users.organisationId))
 		.where(
 			requirementUid
 				? and(eq(requirementComments.initiativeId, initiativeId), eq(requirementComments.requirementUid, requirementUid))
@@ -32,7 +41,7 @@ export async function listComments(db: Db, initiativeId: string, requirementUid?
 	return rows.map((r) => ({
 		id: r.id,
 		requirementUid: r.requirementUid,
-		author: { id: r.authorId, name: r.authorName },
+		author: attribution(viewer, { id: r.authorId, name: r.authorName }, { id: r.orgId, kind: r.orgKind }),
 		body: r.body,
 		createdAt: r.createdAt.toISOString()
 	}));

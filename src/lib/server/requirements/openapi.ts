@@ -31,6 +31,16 @@ registerSchema('Requirement', {
 		section: { type: ['string', 'null'], description: 'Section id, or null.' }
 	}
 });
+registerSchema('Attribution', {
+	type: 'object',
+	required: ['id', 'name'],
+	description:
+		'The author of one piece of shared work. A supplier-organisation caller sees only its own organisation\'s people named here; every other author (buyers and other suppliers alike) is `{ "id": "", "name": "Teamet" }`, so a hidden name never reveals that another supplier took part (rule 3).',
+	properties: {
+		id: { anyOf: [uuid, { const: '' }], description: 'User id, or "" when the caller may not name the author.' },
+		name: { type: 'string' }
+	}
+});
 const sections = { type: 'array', items: { type: 'object', required: ['id', 'title'], properties: { id: text, title: text } } };
 registerSchema('RequirementsVersion', {
 	type: 'object',
@@ -39,23 +49,33 @@ registerSchema('RequirementsVersion', {
 		initiativeId: uuid,
 		version: { type: 'integer', minimum: 1 },
 		publishedAt: dateTime,
-		publishedBy: ref('UserRef'),
+		publishedBy: ref('Attribution'),
 		note: { type: ['string', 'null'] },
 		sections,
 		requirements: { type: 'array', items: ref('Requirement') }
 	}
 });
-const evidence = {
+const workEvidence = {
 	type: 'object',
 	required: ['updates', 'firstAt', 'lastAt'],
 	properties: {
-		docName: { type: 'string', description: 'Live document, e.g. `requirements.<id>`, `brief.<id>`, `workshop.<id>`.' },
+		docName: { type: 'string', description: 'Live document, e.g. `requirements.<id>`, `brief.<id>`, `workshop.<id>` (workshops run with names only).' },
 		source: { enum: ['workshop_cards', 'needs'], description: 'A register instead of a document.' },
 		updates: { type: 'integer' },
 		firstAt: dateTime,
 		lastAt: dateTime
 	}
 };
+const participationEvidence = {
+	type: 'object',
+	required: ['source', 'workshop'],
+	description: 'Took part in an anonymous workshop (wrote cards or changed the board): the workshop and its date only — never a count or a time, which could pin who wrote which card.',
+	properties: {
+		source: { const: 'workshop_participation' },
+		workshop: { type: 'object', required: ['id', 'title', 'date'], properties: { id: uuid, title: text, date: { ...day, description: 'The Swedish calendar day the workshop was created.' } } }
+	}
+};
+const evidence = { anyOf: [workEvidence, participationEvidence] };
 registerSchema('ConflictEntry', {
 	type: 'object',
 	required: ['organisation', 'users', 'level', 'evidence'],
@@ -160,7 +180,7 @@ registerOperations([
 					properties: {
 						versions: {
 							type: 'array',
-							items: { type: 'object', properties: { version: { type: 'integer' }, publishedAt: dateTime, sha256: sha, note: { type: ['string', 'null'] }, publishedBy: ref('UserRef'), requirementCount: { type: 'integer' } } }
+							items: { type: 'object', properties: { version: { type: 'integer' }, publishedAt: dateTime, sha256: sha, note: { type: ['string', 'null'] }, publishedBy: ref('Attribution'), requirementCount: { type: 'integer' } } }
 						}
 					}
 				}
@@ -189,7 +209,8 @@ registerOperations([
 		method: 'get',
 		path: `${base}/versions/{n}`,
 		summary: 'One version, byte for byte as published',
-		description: 'The body is the stored canonical JSON; its SHA-256 is the `ETag` and equals the published hash.',
+		description:
+			'The body is the stored canonical JSON; its SHA-256 is the `ETag` and equals the published hash (`x-content-sha256`). A supplier-organisation caller who may not name the publisher gets the same JSON with `publishedBy` as `{ "id": "", "name": "Teamet" }` (rule 3): then the `ETag` is the hash of the bytes served, `x-content-sha256` still the published hash, and `x-redacted: publishedBy` says so.',
 		tags,
 		params: vParams,
 		responses: { 200: { description: 'The version.', schema: ref('RequirementsVersion') }, 401: errors[401], 404: errors[404] }
@@ -266,7 +287,7 @@ registerOperations([
 		responses: {
 			200: {
 				description: 'Oldest first.',
-				schema: { type: 'object', properties: { comments: { type: 'array', items: { type: 'object', properties: { id: uuid, requirementUid: text, author: ref('UserRef'), body: text, createdAt: dateTime } } } } }
+				schema: { type: 'object', properties: { comments: { type: 'array', items: { type: 'object', properties: { id: uuid, requirementUid: text, author: ref('Attribution'), body: text, createdAt: dateTime } } } } }
 			},
 			401: errors[401],
 			404: errors[404]
@@ -286,7 +307,7 @@ registerOperations([
 		path: '/api/v1/initiatives/{id}/conflicts',
 		summary: 'The conflicts register',
 		description:
-			'Computed from the server ledger of accepted updates: supplier organisations that wrote in the requirements are barred; those that contributed earlier work (brief, workshops, needs) are flagged. Changes are journalled (`conflict.barred`, `conflict.flagged`).',
+			'Computed from the server ledger of accepted updates: supplier organisations that wrote in the requirements are barred; those that contributed earlier work (brief, workshops, needs) are flagged. In anonymous workshops only participation is recorded (the workshop and its date, no count, no time). Changes are journalled (`conflict.barred`, `conflict.flagged`). Buyer team only: observers, suppliers (also supplier experts on the team — rule 3) and non-members get 404.',
 		tags: ['conflicts'],
 		params: idParam,
 		responses: { 200: { description: 'Barred first, then flagged.', schema: { type: 'array', items: ref('ConflictEntry') } }, 401: errors[401], 404: errors[404] }

@@ -11,6 +11,10 @@
  * the diff. Versions published before rich text have exactly the same shape. Should formatting
  * ever have to be frozen too, add a separate field to new versions; never change what
  * `text` means, or old hashes and diffs would lie.
+ *
+ * Rule 3: the stored text names its publisher. A supplier's expert on the team who may not name
+ * the publisher (`mayNamePerson`) gets the version with the publisher shown as "Teamet" — in the
+ * list, the JSON, the diff, the print page and the DOCX alike (`forViewer`).
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
@@ -18,7 +22,8 @@ import { encodeHexLowerCase } from '@oslojs/encoding';
 import { requirementVersions } from '../db/schema/index.ts';
 import type { Db } from '../db/index.ts';
 import type { App } from '../app.ts';
-import type { UserActor } from '../access/policy.ts';
+import type { Actor, UserActor } from '../access/policy.ts';
+import { attribution, organisationsOf } from '../access/people.ts';
 import * as audit from '../audit/index.ts';
 import { canonicalJson } from '../audit/index.ts';
 import { readDraft } from './draft.ts';
@@ -103,21 +108,34 @@ export async function publish(app: App, actor: UserActor, initiativeId: string, 
 	return summary;
 }
 
-/** All versions of an initiative, newest first. */
-export async function listVersions(db: Db, initiativeId: string): Promise<VersionSummary[]> {
+/** All versions of an initiative, newest first, each publisher as `viewer` may see them (rule 3). */
+export async function listVersions(db: Db, viewer: Actor, initiativeId: string): Promise<VersionSummary[]> {
 	const rows = await db
 		.select()
 		.from(requirementVersions)
 		.where(eq(requirementVersions.initiativeId, initiativeId))
 		.orderBy(desc(requirementVersions.version));
+	const orgs = await organisationsOf(db, rows.map((r) => r.publishedBy));
 	return rows.map((r) => ({
 		version: r.version,
 		publishedAt: new Date(r.publishedAt).toISOString(),
 		sha256: r.sha256,
 		note: r.note,
-		publishedBy: { id: r.publishedBy, name: r.publishedByName },
+		publishedBy: attribution(viewer, { id: r.publishedBy, name: r.publishedByName }, orgs.get(r.publishedBy) ?? null),
 		requirementCount: (JSON.parse(r.content) as VersionContent).requirements.length
 	}));
+}
+
+/**
+ * A published version as `viewer` may read it: unchanged, or with the publisher shown as "Teamet"
+ * when a supplier may not name them (rule 3). `redacted` tells callers that serve stored bytes
+ * that they must serve this object instead.
+ */
+export async function forViewer(db: Db, viewer: Actor, v: VersionContent): Promise<{ version: VersionContent; redacted: boolean }> {
+	const orgs = await organisationsOf(db, [v.publishedBy.id]);
+	const publishedBy = attribution(viewer, v.publishedBy, orgs.get(v.publishedBy.id) ?? null);
+	if (publishedBy === v.publishedBy) return { version: v, redacted: false };
+	return { version: { ...v, publishedBy }, redacted: true };
 }
 
 /** The stored text of one version exactly as published, or null. */
@@ -131,10 +149,10 @@ export async function versionText(db: Db, initiativeId: string, version: number)
 	return row ?? null;
 }
 
-/** One version parsed, or null. */
-export async function getVersion(db: Db, initiativeId: string, version: number): Promise<VersionContent | null> {
+/** One version parsed and as `viewer` may read it (see `forViewer`), or null. */
+export async function getVersion(db: Db, viewer: Actor, initiativeId: string, version: number): Promise<VersionContent | null> {
 	const row = await versionText(db, initiativeId, version);
-	return row ? (JSON.parse(row.content) as VersionContent) : null;
+	return row ? (await forViewer(db, viewer, JSON.parse(row.content) as VersionContent)).version : null;
 }
 
 /** Parses a version number from a path segment; null for anything but a positive integer. */

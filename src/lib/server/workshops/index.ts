@@ -7,11 +7,12 @@
  */
 import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type * as Y from 'yjs';
-import { users, workshopCards, workshopGuests, workshopVotes, workshops } from '../db/schema/index.ts';
+import { organisations, users, workshopCards, workshopGuests, workshopVotes, workshops } from '../db/schema/index.ts';
 import type { Db } from '../db/index.ts';
 import type { App } from '../app.ts';
 import { can, type Actor, type InitiativeScope, type Target, type UserActor } from '../access/policy.ts';
 import { initiativeScope, isUuid } from '../access/scope.ts';
+import { attribution } from '../access/people.ts';
 import * as audit from '../audit/index.ts';
 import { ApiError } from '../http/api.ts';
 import type { ChangeAuthor } from '../live-docs.ts';
@@ -520,9 +521,10 @@ export interface Results {
 /**
  * The board as results: groups with their cards and votes (a group's `votes` are the dots on the
  * group itself; `cardVotes` adds the dots on its cards). Authors are named only to the team,
- * and never in an anonymous workshop.
+ * and never in an anonymous workshop; a supplier's expert on the team sees its own organisation's
+ * names and guests' display names, every other account as "Teamet" (rule 3, `attribution`).
  */
-export async function results(app: App, w: Workshop, opts: { team: boolean }): Promise<Results> {
+export async function results(app: App, w: Workshop, opts: { team: boolean; viewer: Actor }): Promise<Results> {
 	const board = await readWorkshopBoard(app, w.id);
 	const showVotes = opts.team || w.tallyVisible || w.phase === 'closed';
 	const votes = showVotes ? await tally(app.db, w.id) : {};
@@ -530,12 +532,17 @@ export async function results(app: App, w: Workshop, opts: { team: boolean }): P
 	let authors = new Map<string, string>();
 	if (opts.team && !w.anonymous && board.cards.length) {
 		const rows = await app.db
-			.select({ id: workshopCards.id, user: users.name, guest: workshopGuests.displayName })
+			.select({ id: workshopCards.id, userId: users.id, user: users.name, orgId: organisations.id, orgKind: organisations.kind, guest: workshopGuests.displayName })
 			.from(workshopCards)
 			.leftJoin(users, eq(users.id, workshopCards.authorUserId))
+			.leftJoin(organisations, eq(organisations.id, users.organisationId))
 			.leftJoin(workshopGuests, eq(workshopGuests.id, workshopCards.authorGuestId))
 			.where(eq(workshopCards.workshopId, w.id));
-		authors = new Map(rows.map((r) => [r.id, r.user ?? r.guest ?? '']));
+		const author = (r: (typeof rows)[number]) =>
+			r.userId && r.user
+				? attribution(opts.viewer, { id: r.userId, name: r.user }, r.orgId && r.orgKind ? { id: r.orgId, kind: r.orgKind } : null).name
+				: (r.guest ?? '');
+		authors = new Map(rows.map((r) => [r.id, author(r)]));
 	}
 	const [p] = await app.db
 		.select({ n: sql<number>`count(distinct coalesce(${workshopCards.authorUserId}::text, ${workshopCards.authorGuestId}::text))` })

@@ -44,7 +44,7 @@ registerSchema('WorkshopResults', {
 			items: {
 				type: 'object',
 				required: ['id', 'text', 'groupId'],
-				properties: { id: uuid, text: { type: 'string' }, groupId: { type: ['string', 'null'] }, votes: { type: ['integer', 'null'] }, author: { type: 'string', description: 'Only for the team, never in anonymous workshops.' } }
+				properties: { id: uuid, text: { type: 'string' }, groupId: { type: ['string', 'null'] }, votes: { type: ['integer', 'null'] }, author: { type: 'string', description: 'Only for the team, never in anonymous workshops. A supplier-organisation caller sees its own people and guests named, every other account as "Teamet" (rule 3).' } }
 			}
 		},
 		groups: {

@@ -16,7 +16,7 @@ export const load: LayoutServerLoad = async ({ locals, params, url }) => {
 	if (!scope || !scope.membership || !can(actor, 'read', { resource: 'initiative', initiative: scope })) {
 		error(404, 'Finns inte.');
 	}
-	const detail = await initiatives.getInitiative(locals.app.db, scope.initiativeId);
+	const detail = await initiatives.getInitiative(locals.app.db, scope.initiativeId, actor);
 	if (!detail) error(404, 'Finns inte.');
 	return {
 		initiative: {

@@ -7,8 +7,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Overview: the layout has the initiative; this adds who takes part. */
 export const load: PageServerLoad = async (event) => {
-	const { scope } = await pageAuthorize(event, 'members', 'read');
-	const members = await initiatives.listMembers(event.locals.app.db, scope.initiativeId);
+	const { actor, scope } = await pageAuthorize(event, 'members', 'read');
+	const members = await initiatives.listMembers(event.locals.app.db, scope.initiativeId, actor);
 	return {
 		members: members.map((m) => ({ id: m.user.id, name: m.user.name, organisation: m.organisation.name, role: m.role, label: m.label }))
 	};

@@ -5,7 +5,8 @@ import type { PageServerLoad } from './$types';
 
 /**
  * The brief itself is live (loaded over the socket); this load adds who has written in it,
- * from the server's authorship ledger — for the buyer team only, as the policy says.
+ * from the server's authorship ledger — for the buyer team only, as the policy says, and only the
+ * people the reader may know (rule 3).
  */
 export const load: PageServerLoad = async ({ parent, locals, depends }) => {
 	// The page reloads the list (only this load) a few seconds after the text changed.
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ parent, locals, depends }) => {
 		can(locals.actor, 'read', { resource: 'contributors', initiative: resolved.target.initiative });
 	if (!allowed) return { contributors: null };
 
-	const rows = await initiatives.contributors(db, resolved.doc.name);
+	const rows = await initiatives.contributors(db, resolved.doc.name, locals.actor);
 	return {
 		contributors: rows
 			.sort((a, b) => b.lastAt.localeCompare(a.lastAt))

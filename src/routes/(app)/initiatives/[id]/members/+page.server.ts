@@ -7,9 +7,9 @@ import { field, pageAuthorize } from '#lib/server/initiatives/pages.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { scope } = await pageAuthorize(event, 'members', 'read');
+	const { actor, scope } = await pageAuthorize(event, 'members', 'read');
 	const { db } = event.locals.app;
-	const members = await initiatives.listMembers(db, scope.initiativeId);
+	const members = await initiatives.listMembers(db, scope.initiativeId, actor);
 	const manage = (await event.parent()).abilities.manageMembers;
 	const invitations = manage ? await initiatives.listOpenInvitations(db, scope.initiativeId) : [];
 	return {

@@ -29,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			linkNeeds: abilities.readNeeds
 		},
 		needs: needList,
-		versions: await versions.listVersions(db, scope.initiativeId)
+		versions: await versions.listVersions(db, actor, scope.initiativeId)
 	};
 };
 

@@ -3,11 +3,14 @@ import { endpoint, readJson } from '#lib/server/http/api.ts';
 import * as initiatives from '#lib/server/initiatives/index.ts';
 import type { RequestHandler } from './$types';
 
-/** One initiative with members, documents and the caller's abilities (members only; 404 for everyone else). */
+/**
+ * One initiative with members, documents and the caller's abilities (members only; 404 for everyone
+ * else). Members and organisations are those the caller may know (rule 3).
+ */
 export const GET: RequestHandler = endpoint(async ({ locals, params }) => {
 	const { actor, scope } = await initiatives.authorizeInitiative(locals, params.id, 'initiative', 'read');
-	const detail = await initiatives.getInitiative(locals.app.db, scope.initiativeId);
-	const members = await initiatives.listMembers(locals.app.db, scope.initiativeId);
+	const detail = await initiatives.getInitiative(locals.app.db, scope.initiativeId, actor);
+	const members = await initiatives.listMembers(locals.app.db, scope.initiativeId, actor);
 	return json({
 		id: detail!.id,
 		title: detail!.title,
@@ -26,7 +29,7 @@ export const PATCH: RequestHandler = endpoint(async ({ locals, params, request }
 	const { actor, scope } = await initiatives.authorizeInitiative(locals, params.id, 'initiative', 'admin');
 	const input = await readJson(request, initiatives.updateInitiativeSchema);
 	await initiatives.updateInitiative(locals.app, actor, scope.initiativeId, input);
-	const detail = await initiatives.getInitiative(locals.app.db, scope.initiativeId);
+	const detail = await initiatives.getInitiative(locals.app.db, scope.initiativeId, actor);
 	return json({
 		id: detail!.id,
 		title: detail!.title,

@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const origin = locals.app.config.ORIGIN ?? url.origin;
 	const joinUrl = workshops.joinUrl(origin, w.joinCode);
 	const [results, privateCards, guests] = await Promise.all([
-		workshops.results(locals.app, w, { team }),
+		workshops.results(locals.app, w, { team, viewer: locals.actor }),
 		abilities.facilitate ? workshops.privateCardCount(locals.app.db, w.id) : Promise.resolve(0),
 		workshops.guestCount(locals.app.db, w.id)
 	]);

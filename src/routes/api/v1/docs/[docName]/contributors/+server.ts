@@ -9,7 +9,8 @@ import type { RequestHandler } from './$types';
  * Who wrote in a live document, from the server's authorship ledger (never from what clients
  * claim). Only the buyer team of the document's initiative may ask (policy resource
  * `contributors`); everyone else — observers included — gets the same 404 as for a document that
- * does not exist (issue 2 contract: "buyer team of that initiative only").
+ * does not exist (issue 2 contract: "buyer team of that initiative only"). A supplier's expert on the
+ * team sees only the contributors whose organisation it may know (rule 3).
  */
 export const GET: RequestHandler = endpoint(async ({ params, locals }) => {
 	const actor = requireUser(locals.actor);
@@ -17,5 +18,5 @@ export const GET: RequestHandler = endpoint(async ({ params, locals }) => {
 	if (!resolved || !('initiative' in resolved.target)) throw notFound();
 	if (decide(actor, 'read', resolved.target) !== 'ok') throw notFound();
 	if (decide(actor, 'read', { resource: 'contributors', initiative: resolved.target.initiative }) !== 'ok') throw notFound();
-	return json(await initiatives.contributors(locals.app.db, resolved.doc.name));
+	return json(await initiatives.contributors(locals.app.db, resolved.doc.name, actor));
 });

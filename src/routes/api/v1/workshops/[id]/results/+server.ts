@@ -12,7 +12,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = endpoint(async ({ locals, params, url }) => {
 	const id = params.id ?? '';
 	const ctx = await authorizedWorkshop(locals, id, 'read');
-	const r = await workshops.results(locals.app, ctx.workshop, { team: workshops.isTeam(locals.actor, ctx) });
+	const r = await workshops.results(locals.app, ctx.workshop, { team: workshops.isTeam(locals.actor, ctx), viewer: locals.actor });
 	if (url.searchParams.get('format') === 'csv') {
 		const slug = ctx.workshop.title.toLowerCase().replace(/[^a-z0-9åäö]+/g, '-').replace(/^-|-$/g, '') || 'workshop';
 		return new Response('\ufeff' + workshops.resultsCsv(r), {

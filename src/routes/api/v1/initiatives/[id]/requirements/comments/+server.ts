@@ -6,11 +6,14 @@ import { CommentBody } from '#lib/server/requirements/validation.ts';
 import * as audit from '#lib/server/audit/index.ts';
 import type { RequestHandler } from './$types';
 
-/** Comment threads on requirements (team; observers read). `?requirement=<uid>` narrows to one thread. */
+/**
+ * Comment threads on requirements (team; observers read). `?requirement=<uid>` narrows to one
+ * thread. Authors a supplier may not name appear as "Teamet" (rule 3).
+ */
 export const GET: RequestHandler = endpoint(async ({ locals, params, url }) => {
-	const { scope } = await authorizeIn(locals.app.db, locals.actor, params.id, 'requirements', 'read');
+	const { actor, scope } = await authorizeIn(locals.app.db, locals.actor, params.id, 'requirements', 'read');
 	const uid = url.searchParams.get('requirement') ?? undefined;
-	return json({ comments: await comments.listComments(locals.app.db, scope.initiativeId, uid) });
+	return json({ comments: await comments.listComments(locals.app.db, actor, scope.initiativeId, uid) });
 });
 
 export const POST: RequestHandler = endpoint(async ({ locals, params, request }) => {

@@ -7,8 +7,8 @@ import type { RequestHandler } from './$types';
 
 /** Published versions, newest first. */
 export const GET: RequestHandler = endpoint(async ({ locals, params }) => {
-	const { scope } = await authorizeIn(locals.app.db, locals.actor, params.id, 'requirements', 'read');
-	return json({ versions: await versions.listVersions(locals.app.db, scope.initiativeId) });
+	const { actor, scope } = await authorizeIn(locals.app.db, locals.actor, params.id, 'requirements', 'read');
+	return json({ versions: await versions.listVersions(locals.app.db, actor, scope.initiativeId) });
 });
 
 /** Freezes the current draft as the next numbered version. */

@@ -16,7 +16,8 @@ export const GET: RequestHandler = endpoint(async ({ locals, params }) => {
 	if (!row) throw notFound();
 	const limited = takeExport(locals.app, actor.userId);
 	if (limited) return limited;
-	const v = JSON.parse(row.content) as versions.VersionContent;
+	// Rule 3: the publisher as this reader may see them.
+	const v = (await versions.forViewer(db, actor, JSON.parse(row.content) as versions.VersionContent)).version;
 	const [ini] = await db.select({ title: initiatives.title }).from(initiatives).where(eq(initiatives.id, scope.initiativeId));
 	const needIds = [...new Set(v.requirements.flatMap((r) => r.needIds))].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
 	const needRows = needIds.length ? await db.select({ id: needs.id, title: needs.title }).from(needs).where(inArray(needs.id, needIds)) : [];

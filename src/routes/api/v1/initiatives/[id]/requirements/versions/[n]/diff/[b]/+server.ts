@@ -8,11 +8,11 @@ import type { RequestHandler } from './$types';
 /** What changed from version `n` to version `b`: added, removed, changed (with word diffs) and moved requirements. */
 export const GET: RequestHandler = endpoint(async ({ locals, params }) => {
 	const { db } = locals.app;
-	const { scope } = await authorizeIn(db, locals.actor, params.id, 'requirements', 'read');
+	const { actor, scope } = await authorizeIn(db, locals.actor, params.id, 'requirements', 'read');
 	const a = versions.parseVersionParam(params.n);
 	const b = versions.parseVersionParam(params.b);
-	const va = a === null ? null : await versions.getVersion(db, scope.initiativeId, a);
-	const vb = b === null ? null : await versions.getVersion(db, scope.initiativeId, b);
+	const va = a === null ? null : await versions.getVersion(db, actor, scope.initiativeId, a);
+	const vb = b === null ? null : await versions.getVersion(db, actor, scope.initiativeId, b);
 	if (!va || !vb) throw notFound();
 	return json({ from: va.version, to: vb.version, ...diffRequirements(va, vb) });
 });
