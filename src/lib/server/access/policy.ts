@@ -73,6 +73,12 @@ export const INITIATIVE_RESOURCES = [
 	'needs',
 	/** The requirements draft (live document `requirements.<initiativeId>`) and its versions. */
 	'requirements',
+	/**
+	 * Publishing a requirements version (`write`): a version is frozen for good and is what an RFI
+	 * or a tender answers to, so only the process leader and team members labelled procurement
+	 * officer publish (see `LABEL_GRANTS`); everyone who reads the requirements reads the versions.
+	 */
+	'requirement_versions',
 	/** Conflicts-of-interest register. */
 	'conflicts',
 	/** Procedure advisor decision saved on the initiative. */
@@ -112,8 +118,18 @@ const ROLE_TABLE: Record<InitiativeResource, Record<Role, Level>> = {
 	workshops: { process_leader: 'admin', team: 'admin', observer: 'read' },
 	needs: { process_leader: 'write', team: 'write', observer: 'read' },
 	requirements: { process_leader: 'write', team: 'write', observer: 'read' },
+	requirement_versions: { process_leader: 'write', team: 'read', observer: 'read' },
 	conflicts: { process_leader: 'admin', team: 'read', observer: 'none' },
 	procedure: { process_leader: 'write', team: 'write', observer: 'read' }
+};
+
+/**
+ * Levels a team label adds to a team member's level (never lowers it; labels belong to the team
+ * role, an observer's stray label counts for nothing), for buyer-organisation users only: a supplier's expert on the team never speaks for the contracting authority, whatever
+ * label they were given.
+ */
+const LABEL_GRANTS: Partial<Record<InitiativeResource, Partial<Record<TeamLabel, Level>>>> = {
+	requirement_versions: { procurement_officer: 'write' }
 };
 
 const PHASE_ORDER: Record<Phase, number> = {
@@ -133,6 +149,7 @@ const PHASE_ORDER: Record<Phase, number> = {
  */
 const FROZEN_FROM: Partial<Record<InitiativeResource, Phase>> = {
 	requirements: 'pilot',
+	requirement_versions: 'pilot',
 	needs: 'pilot',
 	workshops: 'pilot',
 	procedure: 'pilot'
@@ -163,7 +180,10 @@ function platformLevel(actor: Actor, resource: PlatformResource): Level {
 function initiativeLevel(actor: Actor, resource: InitiativeResource, scope: InitiativeScope): Level {
 	// Guests never reach initiative resources, whatever the scope says.
 	if (actor.kind !== 'user' || !scope.membership) return 'none';
-	let level = ROLE_TABLE[resource][scope.membership.role];
+	const { role, label } = scope.membership;
+	let level = ROLE_TABLE[resource][role];
+	const granted = role === 'team' && label && actor.organisationKind === 'buyer' ? LABEL_GRANTS[resource]?.[label] : undefined;
+	if (granted && rank(granted) > rank(level)) level = granted;
 	const frozenFrom = FROZEN_FROM[resource];
 	if (frozenFrom && PHASE_ORDER[scope.phase] >= PHASE_ORDER[frozenFrom]) level = cap(level, 'read');
 	return level;
@@ -257,6 +277,7 @@ export function initiativeAbilities(actor: Actor, scope: InitiativeScope) {
 		readNeeds: at('needs', 'read'),
 		editRequirements: at('requirements', 'write'),
 		readRequirements: at('requirements', 'read'),
+		publishRequirements: at('requirement_versions', 'write'),
 		readConflicts: at('conflicts', 'read'),
 		administerConflicts: at('conflicts', 'admin'),
 		editProcedure: at('procedure', 'write'),
