@@ -426,7 +426,7 @@ describe('comments on requirements', () => {
 		expect(res.status).toBe(201);
 		expect((await clientFor(observer).post(base, { requirementUid: 'u-alarm', body: 'Hej' })).status).toBe(403);
 		const list = await (await clientFor(observer).get(`${base}?requirement=u-alarm`)).json();
-		expect(list.comments).toEqual([expect.objectContaining({ body: 'Är två minuter rimligt nattetid?', author: { id: teammate.id, name: 'Tom Upphandlare' } })]);
+		expect(list.comments).toEqual([expect.objectContaining({ body: 'Är två minuter rimligt nattetid?', author: { id: teammate.id, name: 'Tom Teammedlem' } })]);
 	});
 });
 
