@@ -4,7 +4,7 @@
  * change what. Deny by default: a resource or actor this module does not know gets `none`.
  *
  * The answer depends on the actor (user, workshop guest or anonymous), their organisation, their
- * role in the initiative, and the state of the thing (initiative phase, workshop phase).
+ * role in the initiative (and, for a few abilities, their team label), and the state of the thing (initiative phase, workshop phase).
  * The full matrix is walked by `policy.spec.ts` against a table written out in the test.
  *
  * This module is pure: it never touches the database. Callers load the scope (see `scope.ts`).
@@ -125,8 +125,9 @@ const ROLE_TABLE: Record<InitiativeResource, Record<Role, Level>> = {
 
 /**
  * Levels a team label adds to a team member's level (never lowers it; labels belong to the team
- * role, an observer's stray label counts for nothing), for buyer-organisation users only: a supplier's expert on the team never speaks for the contracting authority, whatever
- * label they were given.
+ * role, an observer's stray label counts for nothing), for buyer-organisation users only: a
+ * supplier's expert on the team never speaks for the contracting authority, whatever label they
+ * were given.
  */
 const LABEL_GRANTS: Partial<Record<InitiativeResource, Partial<Record<TeamLabel, Level>>>> = {
 	requirement_versions: { procurement_officer: 'write' }
