@@ -1,6 +1,7 @@
 /**
- * Two team members co-write the requirements live, link one to a need, publish version 1,
- * change it, publish version 2 and compare the two — in the demo initiative.
+ * Two team members co-write the requirements live, type one on both axes, link it to a need,
+ * publish version 1 through the confirmation, change it, publish version 2 and compare the two —
+ * in the demo initiative.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { demoLogIn } from './helpers/flows.ts';
@@ -13,6 +14,24 @@ async function demoInitiative(page: Page): Promise<string> {
 	const ini = list.find((i) => /golv/i.test(i.title)) ?? list[0];
 	expect(ini).toBeTruthy();
 	return ini.id;
+}
+
+/** Publishes through the confirmation, which first shows what will be frozen; returns the version number. */
+async function publishConfirmed(page: Page, expectUnlinked: number | null, audit = false): Promise<number> {
+	const opener = page.getByRole('button', { name: 'Publicera version …' });
+	await opener.click();
+	const dialog = page.getByRole('dialog');
+	await expect(dialog.getByRole('heading', { name: /^Publicera version \d+\?$/ })).toBeVisible();
+	await expect(dialog.getByText(/^Krav som fryses: \d+$/)).toBeVisible();
+	if (expectUnlinked !== null) await expect(dialog.getByText(`Krav utan kopplat behov: ${expectUnlinked}`, { exact: true })).toBeVisible();
+	await expect(dialog.getByText(/^Kommentarer på kraven som fortfarande står öppna: \d+$/)).toBeVisible();
+	if (audit) await expectAccessible(page, 'publish confirmation');
+	const confirm = dialog.getByRole('button', { name: /^Publicera och frys version \d+$/ });
+	const version = Number(/(\d+)$/.exec((await confirm.textContent()) ?? '')![1]);
+	await confirm.click();
+	await expect(page.getByText(`Version ${version} har publicerats.`)).toBeVisible();
+	await expect(dialog).toBeHidden();
+	return version;
 }
 
 async function openRequirements(page: Page, id: string) {
@@ -57,15 +76,36 @@ test('two team members co-write requirements, link a need, publish v1 and compar
 	await rationaleB.fill('Halkolyckor vid entréerna');
 	await expect(a.locator(`[data-req-key="${key}"]`).getByLabel('Motivering', { exact: true })).toHaveValue('Halkolyckor vid entréerna');
 
-	// Maria links the requirement to the need; Ahmed sees the link.
+	// Ahmed types the requirement on both axes; Maria sees both.
+	const itemOfB = b.locator(`[data-req-key="${key}"]`);
+	await itemOfB.getByLabel('Typ av krav').selectOption({ label: 'Prestandakrav' });
+	await itemOfB.getByLabel('Kravnivå').selectOption({ label: 'Bör-krav' });
+	await expect(a.locator(`[data-req-key="${key}"]`).getByLabel('Typ av krav')).toHaveValue('performance');
+	await expect(a.locator(`[data-req-key="${key}"]`).getByLabel('Kravnivå')).toHaveValue('bor');
+	await expect(a.locator(`[data-req-key="${key}"] h4`)).toContainText('Prestandakrav · Bör-krav');
+
+	// Not yet linked to a need: flagged. Maria links it; Ahmed sees the link and the flag goes.
+	const unlinkedFlag = 'Kravet är inte kopplat till något behov. Varje krav bör gå att spåra till ett behov.';
+	await expect(a.locator(`[data-req-key="${key}"]`).getByText(unlinkedFlag)).toBeVisible();
 	await a.locator(`[data-req-key="${key}"]`).getByRole('checkbox', { name: needTitle }).check();
 	await expect(b.locator(`[data-req-key="${key}"]`).getByRole('checkbox', { name: needTitle })).toBeChecked();
+	await expect(b.locator(`[data-req-key="${key}"]`).getByText(unlinkedFlag)).toHaveCount(0);
 
-	// Publish version 1.
+	// Cancelling the confirmation publishes nothing and returns focus to the button.
+	const versionsBefore = ((await (await a.request.get(`/api/v1/initiatives/${id}/requirements/versions`)).json()) as { versions: unknown[] }).versions.length;
+	await a.getByRole('button', { name: 'Publicera version …' }).click();
+	await expect(a.getByRole('dialog').getByText(/^Krav som fryses: \d+$/)).toBeVisible();
+	await a.keyboard.press('Escape');
+	await expect(a.getByRole('dialog')).toBeHidden();
+	await expect(a.getByRole('button', { name: 'Publicera version …' })).toBeFocused();
+	const versionsAfter = ((await (await a.request.get(`/api/v1/initiatives/${id}/requirements/versions`)).json()) as { versions: unknown[] }).versions.length;
+	expect(versionsAfter).toBe(versionsBefore);
+
+	// Publish version 1 through the confirmation.
 	await a.getByLabel(/anteckning till versionen/i).fill('Inför RFI');
-	await a.getByRole('button', { name: /publicera version/i }).click();
-	const v1 = await a.getByText(/version (\d+) har publicerats/i).textContent();
-	const first = Number(/(\d+)/.exec(v1 ?? '')![1]);
+	const first = await publishConfirmed(a, null, true);
+	const frozen = await (await a.request.get(`/api/v1/initiatives/${id}/requirements/versions/${first}`)).json();
+	expect(frozen.requirements.find((r: { id: string }) => r.id === key)).toMatchObject({ kind: 'performance', obligation: 'bor' });
 
 	// Ahmed changes the text; Maria publishes version 2.
 	await textB.fill(marker.replace('10 minuter', '5 minuter'));
@@ -85,8 +125,7 @@ test('two team members co-write requirements, link a need, publish v1 and compar
 	const mine = ((await draft.json()) as { requirements: Array<{ id: string; text: string }> }).requirements.find((r) => r.id === key);
 	expect(mine?.text).toBe(`${marker.replace('10 minuter', '5 minuter')}\n• även i regnväder`);
 	await openRequirements(a, id);
-	await a.getByRole('button', { name: /publicera version/i }).click();
-	await expect(a.getByText(`Version ${first + 1} har publicerats.`)).toBeVisible();
+	expect(await publishConfirmed(a, null)).toBe(first + 1);
 
 	// Compare the two versions.
 	await a.goto(`/initiatives/${id}/requirements/compare?a=${first}&b=${first + 1}`);

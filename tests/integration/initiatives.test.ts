@@ -331,10 +331,13 @@ describe('initiative settings', () => {
 		expect((await maria.client.patch(`/api/v1/initiatives/${id}`, { phase: 'done' })).status).toBe(400);
 	});
 
-	it('adds a neighbouring municipality as co-owner by organisation number, but never a supplier', async () => {
+	it('adds a neighbouring municipality as co-owner by organisation number once it accepts, but never a supplier', async () => {
 		const { id } = await createInitiative(maria, 'Tillsammans med grannen');
 		const added = await maria.client.post(`/api/v1/initiatives/${id}/organisations`, { orgNumber: neighbour.organisation.orgNumber.replace('-', '') });
 		expect(added.status).toBe(201);
+		const invitation = await added.json();
+		expect(invitation.status).toBe('pending');
+		expect((await neighbour.client.post(`/api/v1/organisation/co-owner-invitations/${invitation.id}/accept`)).status).toBe(200);
 		const detail = await (await maria.client.get(`/api/v1/initiatives/${id}`)).json();
 		expect(detail.organisations.map((o: { id: string }) => o.id).sort()).toEqual([maria.organisation.id, neighbour.organisation.id].sort());
 

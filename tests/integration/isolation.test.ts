@@ -59,7 +59,7 @@ async function work(p: Planted, uid: string) {
 	const app = server.app;
 	const by = { userId: p.user.id, organisationId: p.org.id };
 	await app.liveDocs!.change(`brief.${initiativeId}`, by, (doc) => doc.getText('notes').insert(0, `Bakgrund ${uid}. `));
-	await app.liveDocs!.change(`requirements.${initiativeId}`, by, (doc) => addRequirement(doc, { uid, type: 'function', text: `Krav ${uid}` }));
+	await app.liveDocs!.change(`requirements.${initiativeId}`, by, (doc) => addRequirement(doc, { uid, kind: 'function', obligation: 'ska', text: `Krav ${uid}` }));
 	const need = await as(p.user).post(`/api/v1/initiatives/${initiativeId}/needs`, { title: `Behov ${uid}`, statement: 'Personalen behöver veta när någon har fallit.' });
 	expect(need.status).toBe(201);
 	needIds.push((await need.json()).id);

@@ -18,6 +18,8 @@ import { thresholdAt } from '../../src/lib/server/advisor/index.ts';
 let server: TestServer;
 let leader: TestUser;
 let teammate: TestUser;
+/** A team member labelled procurement officer: with the process leader, the one who publishes. */
+let officer: TestUser;
 let observer: TestUser;
 let expert: TestUser;
 let outsider: TestUser;
@@ -89,7 +91,8 @@ beforeAll(async () => {
 	supplierOrg = await makeOrganisation(app, 'supplier', 'Larmbolaget AB');
 	const otherSupplier = await makeOrganisation(app, 'supplier', 'Konkurrenten AB');
 	leader = await makeUser(app, { organisationId: buyer.id, name: 'Lea Processledare' });
-	teammate = await makeUser(app, { organisationId: buyer.id, name: 'Tom Upphandlare' });
+	teammate = await makeUser(app, { organisationId: buyer.id, name: 'Tom Teammedlem' });
+	officer = await makeUser(app, { organisationId: buyer.id, name: 'Ulrika Upphandlare' });
 	observer = await makeUser(app, { organisationId: buyer.id, name: 'Olle Politiker' });
 	expert = await makeUser(app, { organisationId: supplierOrg.id, name: 'Erik Expert' });
 	outsider = await makeUser(app, { organisationId: otherSupplier.id, name: 'Ulla Utomstående' });
@@ -97,6 +100,8 @@ beforeAll(async () => {
 	initiativeId = ini.id;
 	await app.db.execute(sql`insert into initiative_organisations (initiative_id, organisation_id) values (${initiativeId}, ${buyer.id})`);
 	await addMember(app, initiativeId, teammate.id, 'team');
+	await addMember(app, initiativeId, officer.id, 'team');
+	await app.db.execute(sql`update memberships set label = 'procurement_officer' where initiative_id = ${initiativeId} and user_id = ${officer.id}`);
 	await addMember(app, initiativeId, observer.id, 'observer');
 	await addMember(app, initiativeId, expert.id, 'team');
 });
@@ -109,15 +114,15 @@ afterAll(async () => {
 describe('the requirements draft', () => {
 	it('is served as JSON from the live document, with stable ids K1, K2 …', async () => {
 		await server.app.liveDocs!.change(docName(), { userId: leader.id, organisationId: leader.organisationId }, (doc) => {
-			addRequirement(doc, { uid: 'u-alarm', type: 'function', text: 'Larmet ska nå personal inom 5 minuter', rationale: 'Fallolyckor', verification: 'Test i pilot' });
-			addRequirement(doc, { uid: 'u-mobile', type: 'ska', text: 'Fungerar i mobilen' });
+			addRequirement(doc, { uid: 'u-alarm', kind: 'function', obligation: 'ska', text: 'Larmet ska nå personal inom 5 minuter', rationale: 'Fallolyckor', verification: 'Test i pilot' });
+			addRequirement(doc, { uid: 'u-mobile', kind: 'usability', obligation: 'bor', text: 'Fungerar i mobilen' });
 		});
 		const res = await clientFor(teammate).get(`/api/v1/initiatives/${initiativeId}/requirements`);
 		expect(res.status).toBe(200);
 		const body = await res.json();
 		expect(body.requirements).toEqual([
-			{ id: 'K1', uid: 'u-alarm', type: 'function', text: 'Larmet ska nå personal inom 5 minuter', rationale: 'Fallolyckor', needIds: [], verification: 'Test i pilot', section: null },
-			{ id: 'K2', uid: 'u-mobile', type: 'ska', text: 'Fungerar i mobilen', rationale: '', needIds: [], verification: '', section: null }
+			{ id: 'K1', uid: 'u-alarm', kind: 'function', obligation: 'ska', text: 'Larmet ska nå personal inom 5 minuter', rationale: 'Fallolyckor', needIds: [], verification: 'Test i pilot', section: null },
+			{ id: 'K2', uid: 'u-mobile', kind: 'usability', obligation: 'bor', text: 'Fungerar i mobilen', rationale: '', needIds: [], verification: '', section: null }
 		]);
 	});
 
@@ -232,8 +237,29 @@ describe('published versions', () => {
 	let v1: { version: number; publishedAt: string; sha256: string };
 	let v1Text: string;
 
-	it('freezes the draft as version 1 with its hash', async () => {
-		const res = await clientFor(teammate).post(`/api/v1/initiatives/${initiativeId}/requirements/versions`, { note: 'Inför RFI' });
+	it('may not be published by a team member who is not procurement officer (403), who may still edit the draft', async () => {
+		const base = `/api/v1/initiatives/${initiativeId}/requirements`;
+		const res = await clientFor(teammate).post(`${base}/versions`, { note: 'Inför RFI' });
+		expect(res.status).toBe(403);
+		expect((await res.json()).error.code).toBe('forbidden');
+		expect((await clientFor(teammate).get(`${base}/publish-preview`)).status).toBe(403);
+		expect((await clientFor(teammate).get(`${base}/versions`)).status).toBe(200);
+		const page = await (await clientFor(teammate).get(`/initiatives/${initiativeId}/requirements`)).text();
+		expect(page).toContain('Versioner publiceras av processledaren');
+		expect(page).not.toContain('Publicera version …');
+	});
+
+	it('shows the procurement officer what publishing would freeze', async () => {
+		const res = await clientFor(officer).get(`/api/v1/initiatives/${initiativeId}/requirements/publish-preview`);
+		expect(res.status).toBe(200);
+		const preview = await res.json();
+		expect(preview).toMatchObject({ nextVersion: 1, openComments: 0 });
+		expect(preview.requirements).toBe(preview.unlinked.length);
+		expect(preview.unlinked).toContain('K1');
+	});
+
+	it('freezes the draft as version 1 with its hash, published by the procurement officer', async () => {
+		const res = await clientFor(officer).post(`/api/v1/initiatives/${initiativeId}/requirements/versions`, { note: 'Inför RFI' });
 		expect(res.status).toBe(201);
 		v1 = await res.json();
 		expect(v1.version).toBe(1);
@@ -242,7 +268,14 @@ describe('published versions', () => {
 		expect(got.status).toBe(200);
 		v1Text = await got.text();
 		expect(createHash('sha256').update(v1Text).digest('hex')).toBe(v1.sha256);
-		expect(JSON.parse(v1Text).requirements.map((r: { id: string }) => r.id)).toEqual(['K1', 'K2', 'K3']);
+		const frozen = JSON.parse(v1Text);
+		expect(frozen.requirements.map((r: { id: string }) => r.id)).toEqual(['K1', 'K2', 'K3']);
+		// The version carries both axes of each requirement's type, and no old single type.
+		expect(frozen.requirements[0]).toMatchObject({ kind: 'function', obligation: 'ska' });
+		expect(frozen.requirements[1]).toMatchObject({ kind: 'usability', obligation: 'bor' });
+		expect(frozen.requirements.some((r: object) => 'type' in r)).toBe(false);
+		const entries = await audit.list(server.app.db, initiativeId);
+		expect(entries.find((e) => e.action === 'requirements.version_published')?.data).toMatchObject({ version: 1, unlinked: ['K1', 'K2', 'K3'] });
 	});
 
 	it('stays byte-identical after further edits and a new version', async () => {
@@ -251,7 +284,7 @@ describe('published versions', () => {
 			// A rich edit: new wording with formatting.
 			writeRich(richTextOf(doc, 'u-alarm'), [[{ text: 'Larmet', marks: { italic: {} } }, ' ska nå personal inom ', { text: '2', marks: { bold: {} } }, ' minuter']]);
 			arr.delete(indexOfUid(doc, 'u-mobile'), 1);
-			addRequirement(doc, { uid: 'u-wcag', type: 'ska', text: 'Gränssnittet ska uppfylla WCAG 2.1 AA' });
+			addRequirement(doc, { uid: 'u-wcag', obligation: 'ska', text: 'Gränssnittet ska uppfylla WCAG 2.1 AA' });
 		});
 		const res = await clientFor(leader).post(`/api/v1/initiatives/${initiativeId}/requirements/versions`, {});
 		expect(res.status).toBe(201);
@@ -393,7 +426,7 @@ describe('comments on requirements', () => {
 		expect(res.status).toBe(201);
 		expect((await clientFor(observer).post(base, { requirementUid: 'u-alarm', body: 'Hej' })).status).toBe(403);
 		const list = await (await clientFor(observer).get(`${base}?requirement=u-alarm`)).json();
-		expect(list.comments).toEqual([expect.objectContaining({ body: 'Är två minuter rimligt nattetid?', author: { id: teammate.id, name: 'Tom Upphandlare' } })]);
+		expect(list.comments).toEqual([expect.objectContaining({ body: 'Är två minuter rimligt nattetid?', author: { id: teammate.id, name: 'Tom Teammedlem' } })]);
 	});
 });
 
@@ -520,8 +553,9 @@ describe('the pages', () => {
 		}
 	});
 
-	it('publishes a version through the page form, for team members only', async () => {
-		const res = await form(clientFor(teammate), `/initiatives/${initiativeId}/requirements?/publish`, { note: 'Från sidan' });
+	it('publishes a version through the page form, for the process leader and procurement officers only', async () => {
+		expect((await form(clientFor(teammate), `/initiatives/${initiativeId}/requirements?/publish`, { note: 'Från sidan' })).status).toBe(403);
+		const res = await form(clientFor(officer), `/initiatives/${initiativeId}/requirements?/publish`, { note: 'Från sidan' });
 		expect(res.status).toBe(200);
 		const list = await (await clientFor(leader).get(`/api/v1/initiatives/${initiativeId}/requirements/versions`)).json();
 		expect(list.versions[0]).toMatchObject({ version: 3, note: 'Från sidan' });
@@ -560,5 +594,102 @@ describe('the pages', () => {
 		expect((await form(clientFor(admin), '/admin/thresholds?/create', fields)).status).toBe(200);
 		const list = await (await clientFor(leader).get('/api/v1/thresholds')).json();
 		expect(list.thresholds).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'eu_threshold', purchaseKind: 'works', sek: 61000000, validFrom: '2031-01-01' })]));
+	});
+});
+
+describe("need links stay inside the initiative", () => {
+	const foreignTitle = 'Hemligt behov i Grannkommunens initiativ';
+	const ownTitle = 'Personalen behöver larm som når fram';
+	let foreignNeedId: string;
+	let ownNeedId: string;
+
+	/** The text of the DOCX's main part (the DOCX is a zip). */
+	async function docxText(res: Response): Promise<string> {
+		const { unzipSync, strFromU8 } = await import('fflate');
+		return strFromU8(unzipSync(new Uint8Array(await res.arrayBuffer()))['word/document.xml']);
+	}
+
+	beforeAll(async () => {
+		const app = server.app;
+		const otherOrg = await makeOrganisation(app, 'buyer', 'Grannkommunen');
+		const stranger = await makeUser(app, { organisationId: otherOrg.id, name: 'Gun Granne' });
+		const foreign = await makeInitiative(app, stranger, 'Grannens initiativ');
+		foreignNeedId = randomUUID();
+		ownNeedId = randomUUID();
+		await app.db.execute(sql`insert into needs (id, initiative_id, title, created_by) values (${foreignNeedId}, ${foreign.id}, ${foreignTitle}, ${stranger.id})`);
+		await app.db.execute(sql`insert into needs (id, initiative_id, title, created_by) values (${ownNeedId}, ${initiativeId}, ${ownTitle}, ${leader.id})`);
+		// A client can write any id into the live document: plant the foreign need next to an own one.
+		await app.liveDocs!.change(docName(), { userId: leader.id, organisationId: leader.organisationId }, (doc) => {
+			addRequirement(doc, { uid: 'u-planted', text: 'Krav med en främmande länk', needIds: [foreignNeedId, ownNeedId] });
+			addRequirement(doc, { uid: 'u-only-foreign', text: 'Krav med bara en främmande länk', needIds: [foreignNeedId] });
+		});
+	});
+
+	it('drops the foreign id from the draft the API serves, and keeps the own one', async () => {
+		const body = await (await clientFor(leader).get(`/api/v1/initiatives/${initiativeId}/requirements`)).json();
+		expect(body.requirements.find((r: { uid: string }) => r.uid === 'u-planted').needIds).toEqual([ownNeedId]);
+		expect(body.requirements.find((r: { uid: string }) => r.uid === 'u-only-foreign').needIds).toEqual([]);
+		expect(JSON.stringify(body)).not.toContain(foreignNeedId);
+	});
+
+	it('counts a requirement linked only to a foreign need as linked to no need when publishing', async () => {
+		const preview = await (await clientFor(leader).get(`/api/v1/initiatives/${initiativeId}/requirements/publish-preview`)).json();
+		const body = await (await clientFor(leader).get(`/api/v1/initiatives/${initiativeId}/requirements`)).json();
+		const id = (uid: string) => body.requirements.find((r: { uid: string }) => r.uid === uid).id;
+		expect(preview.unlinked).toContain(id('u-only-foreign'));
+		expect(preview.unlinked).not.toContain(id('u-planted'));
+	});
+
+	it('never lets the foreign need into a version, the print page or the DOCX', async () => {
+		const published = await clientFor(officer).post(`/api/v1/initiatives/${initiativeId}/requirements/versions`, {});
+		expect(published.status).toBe(201);
+		const { version } = await published.json();
+		const text = await (await clientFor(leader).get(`/api/v1/initiatives/${initiativeId}/requirements/versions/${version}`)).text();
+		expect(text).not.toContain(foreignNeedId);
+		expect(text).toContain(ownNeedId);
+
+		const print = await (await clientFor(leader).get(`/initiatives/${initiativeId}/requirements/versions/${version}/print`)).text();
+		expect(print).toContain(ownTitle);
+		expect(print).not.toContain(foreignTitle);
+		expect(print).not.toContain(foreignNeedId);
+
+		const docx = await clientFor(officer).get(`/api/v1/initiatives/${initiativeId}/requirements/versions/${version}/docx`);
+		expect(docx.status).toBe(200);
+		const xml = await docxText(docx);
+		expect(xml).toContain(ownTitle);
+		expect(xml).not.toContain(foreignTitle);
+	});
+
+	it('resolves only the initiative\'s own needs in a version stored with a foreign id (before this check existed)', async () => {
+		const content = JSON.stringify({
+			initiativeId,
+			version: 900,
+			publishedAt: new Date().toISOString(),
+			publishedBy: { id: leader.id, name: leader.name },
+			note: null,
+			sections: [],
+			requirements: [{ id: 'K1', uid: 'u-old', type: 'bor', text: 'Gammal version', rationale: '', needIds: [foreignNeedId, ownNeedId], verification: '', section: null }]
+		});
+		await server.app.db.execute(sql`insert into requirement_versions (initiative_id, version, content, sha256, published_by, published_by_name, published_at)
+			values (${initiativeId}, 900, ${content}, ${createHash('sha256').update(content).digest('hex')}, ${leader.id}, ${leader.name}, now())`);
+		const print = await (await clientFor(leader).get(`/initiatives/${initiativeId}/requirements/versions/900/print`)).text();
+		expect(print).toContain(ownTitle);
+		expect(print).not.toContain(foreignTitle);
+		const xml = await docxText(await clientFor(officer).get(`/api/v1/initiatives/${initiativeId}/requirements/versions/900/docx`));
+		expect(xml).toContain(ownTitle);
+		expect(xml).not.toContain(foreignTitle);
+	});
+});
+
+describe('versions published before the two axes of type', () => {
+	it('read as kind and obligation everywhere but in the stored bytes', async () => {
+		// Version 900 (above) was stored the old way, with `type: 'bor'`.
+		const raw = await (await clientFor(leader).get(`/api/v1/initiatives/${initiativeId}/requirements/versions/900`)).json();
+		expect(raw.requirements[0].type).toBe('bor');
+		const print = await (await clientFor(leader).get(`/initiatives/${initiativeId}/requirements/versions/900/print`)).text();
+		expect(print).toContain('K1 · Funktionskrav · Bör-krav');
+		const diff = await (await clientFor(leader).get(`/api/v1/initiatives/${initiativeId}/requirements/versions/1/diff/900`)).json();
+		expect(diff.added).toEqual([expect.objectContaining({ uid: 'u-old', kind: 'function', obligation: 'bor' })]);
+		expect(diff.added[0]).not.toHaveProperty('type');
 	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addRequirement, addSection, brandHints, fragmentText, textBlocks, hasLegacyText, moveRequirement, textEdit, projectRequirements, repairDuplicateKeys, requirementsArray, upgradeLegacyTexts } from './model.ts';
+import { addRequirement, addSection, axesFromLegacyType, requirementFromVersion, setAxis, unlinkedRequirements, brandHints, fragmentText, textBlocks, hasLegacyText, moveRequirement, textEdit, projectRequirements, repairDuplicateKeys, requirementsArray, upgradeLegacyTexts } from './model.ts';
 
 describe('requirements document model', () => {
 	it('hands out K1, K2 … and never reuses a key after a deletion', () => {
@@ -18,11 +18,11 @@ describe('requirements document model', () => {
 		const doc = new Y.Doc();
 		doc.transact(() => {
 			addSection(doc, 's1', 'Larm');
-			addRequirement(doc, { uid: 'a', type: 'ska', text: 'Larmet ska nå personal inom 2 minuter', rationale: 'Fall', verification: 'Test', needIds: ['n1'], section: 's1' });
+			addRequirement(doc, { uid: 'a', kind: 'performance', obligation: 'bor', text: 'Larmet ska nå personal inom 2 minuter', rationale: 'Fall', verification: 'Test', needIds: ['n1'], section: 's1' });
 		});
 		expect(projectRequirements(doc)).toEqual({
 			sections: [{ id: 's1', title: 'Larm' }],
-			requirements: [{ id: 'K1', uid: 'a', type: 'ska', text: 'Larmet ska nå personal inom 2 minuter', rationale: 'Fall', needIds: ['n1'], verification: 'Test', section: 's1' }]
+			requirements: [{ id: 'K1', uid: 'a', kind: 'performance', obligation: 'bor', text: 'Larmet ska nå personal inom 2 minuter', rationale: 'Fall', needIds: ['n1'], verification: 'Test', section: 's1' }]
 		});
 	});
 
@@ -193,6 +193,83 @@ describe('rich requirement texts', () => {
 		Y.applyUpdate(two, Y.encodeStateAsUpdate(one));
 		expect((requirementsArray(one).get(0).get('text') as Y.XmlFragment).toString()).toBe('<paragraph>Gemensam</paragraph>');
 		expect(projectRequirements(two)).toEqual(projectRequirements(one));
+	});
+});
+
+describe('the two axes of a requirement type', () => {
+	/** A requirement map as documents before the two axes held it: one `type` key. */
+	function legacyDoc(type: string) {
+		const doc = new Y.Doc();
+		doc.transact(() => {
+			addRequirement(doc, { uid: 'old', text: 'Gammalt krav' });
+			const map = requirementsArray(doc).get(0);
+			map.delete('kind');
+			map.delete('obligation');
+			map.set('type', type);
+		});
+		return doc;
+	}
+
+	it.each([
+		['function', 'function', 'ska'],
+		['ska', 'function', 'ska'],
+		['bor', 'function', 'bor'],
+		['award', 'function', 'award'],
+		['something-else', 'function', 'ska']
+	])('reads an old document typed "%s" as kind %s and obligation %s', (type, kind, obligation) => {
+		expect(axesFromLegacyType(type)).toEqual({ kind, obligation });
+		const [r] = projectRequirements(legacyDoc(type)).requirements;
+		expect({ kind: r.kind, obligation: r.obligation }).toEqual({ kind, obligation });
+		expect(r).not.toHaveProperty('type');
+	});
+
+	it('gives a new requirement a function kind and a mandatory obligation unless told otherwise', () => {
+		const doc = new Y.Doc();
+		doc.transact(() => addRequirement(doc, { uid: 'a' }));
+		const [r] = projectRequirements(doc).requirements;
+		expect([r.kind, r.obligation]).toEqual(['function', 'ska']);
+	});
+
+	it('writes both axes and drops the old type when one axis is set', () => {
+		const doc = legacyDoc('bor');
+		const map = requirementsArray(doc).get(0);
+		doc.transact(() => expect(setAxis(map, 'kind', 'performance')).toBe(true));
+		expect(map.has('type')).toBe(false);
+		expect([map.get('kind'), map.get('obligation')]).toEqual(['performance', 'bor']);
+	});
+
+	it('refuses a value that is not on the axis, and leaves the requirement as it was', () => {
+		const doc = legacyDoc('award');
+		const map = requirementsArray(doc).get(0);
+		doc.transact(() => {
+			expect(setAxis(map, 'obligation', 'function')).toBe(false);
+			expect(setAxis(map, 'kind', 'ska')).toBe(false);
+		});
+		expect(map.get('type')).toBe('award');
+	});
+
+	it('keeps both axes when a requirement is moved', () => {
+		const doc = new Y.Doc();
+		doc.transact(() => {
+			addRequirement(doc, { uid: 'a', kind: 'security', obligation: 'award' });
+			addRequirement(doc, { uid: 'b' });
+		});
+		doc.transact(() => moveRequirement(doc, 'a', 1));
+		expect(projectRequirements(doc).requirements.map((r) => [r.uid, r.kind, r.obligation])).toEqual([
+			['b', 'function', 'ska'],
+			['a', 'security', 'award']
+		]);
+	});
+
+	it('converts requirements of versions published before the two axes, and reads new ones as they are', () => {
+		const old = { id: 'K1', uid: 'u', type: 'bor', text: 'T', rationale: '', needIds: [], verification: '', section: null };
+		expect(requirementFromVersion(old)).toEqual({ id: 'K1', uid: 'u', kind: 'function', obligation: 'bor', text: 'T', rationale: '', needIds: [], verification: '', section: null });
+		const current = { ...old, type: undefined, kind: 'usability', obligation: 'award' };
+		expect(requirementFromVersion(current)).toMatchObject({ kind: 'usability', obligation: 'award' });
+	});
+
+	it('finds the requirements linked to no need', () => {
+		expect(unlinkedRequirements([{ id: 'K1', needIds: [] }, { id: 'K2', needIds: ['n'] }]).map((r) => r.id)).toEqual(['K1']);
 	});
 });
 

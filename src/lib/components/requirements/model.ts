@@ -3,7 +3,8 @@
  * shared by the browser editor and the server projection:
  *
  * - `Y.Array('requirements')` of `Y.Map`s: `uid` (stable uuid), `key` ("K1"…, assigned once and
- *   never reused), `type`, `section` (a section uid or ''), `text` — rich text as a
+ *   never reused), `kind` and `obligation` (the two axes of a requirement's type, see
+ *   `REQUIREMENT_KINDS`), `section` (a section uid or ''), `text` — rich text as a
  *   `Y.XmlFragment` in the Tiptap/ProseMirror shape (paragraphs, bullet lists, bold/italic marks),
  *   edited with `RichTextField.svelte` — the Y.Text fields `rationale` and `verification`, plus
  *   `needIds` (a Y.Array of need ids). Array order is the order of the specification.
@@ -15,20 +16,68 @@
  *   by two spaces. Bold and italic are formatting only and do not appear in the projection.
  * - `Y.Array('sections')` of `Y.Map`s: `uid`, `title` (Y.Text).
  * - `Y.Map('meta')`: `lastKey` (highest key number ever handed out), so deleted keys are not reused.
+ * - Documents and published versions written before the two axes hold one `type`
+ *   (`function` | `ska` | `bor` | `award`); readers convert it with `axesFromLegacyType` (a key
+ *   of the new shape, when present, wins), and writing either axis drops the old key.
  *
  * Plain TypeScript with Yjs only: no SvelteKit, no server code.
  */
 import * as Y from 'yjs';
 
-export const REQUIREMENT_TYPES = ['function', 'ska', 'bor', 'award'] as const;
-export type RequirementType = (typeof REQUIREMENT_TYPES)[number];
+/**
+ * What a requirement is about (the first axis): a function the solution performs, how well it
+ * performs it, and the usual other families of a Swedish kravspecifikation. Needs are
+ * formulated as functions, so `function` is the default.
+ */
+export const REQUIREMENT_KINDS = ['function', 'performance', 'usability', 'security', 'integration', 'sustainability', 'other'] as const;
+export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
+
+/**
+ * How binding a requirement is (the second axis): a mandatory requirement (ska-krav) a tender
+ * must meet, a desirable one (bör-krav), or an award criterion (tilldelningskriterium) that is
+ * scored. A requirement is mandatory unless said otherwise.
+ */
+export const REQUIREMENT_OBLIGATIONS = ['ska', 'bor', 'award'] as const;
+export type RequirementObligation = (typeof REQUIREMENT_OBLIGATIONS)[number];
+
+/** The single type of documents and versions written before the two axes. */
+export const LEGACY_REQUIREMENT_TYPES = ['function', 'ska', 'bor', 'award'] as const;
+export type LegacyRequirementType = (typeof LEGACY_REQUIREMENT_TYPES)[number];
+
+function isKind(v: unknown): v is RequirementKind {
+	return (REQUIREMENT_KINDS as readonly unknown[]).includes(v);
+}
+function isObligation(v: unknown): v is RequirementObligation {
+	return (REQUIREMENT_OBLIGATIONS as readonly unknown[]).includes(v);
+}
+
+/**
+ * The two axes of an old single type. The old list named either the kind (`function`) or the
+ * obligation (`ska`, `bor`, `award`), never both: the missing axis takes its default (a function
+ * requirement; mandatory). Unknown values read as the defaults too.
+ */
+export function axesFromLegacyType(type: unknown): { kind: RequirementKind; obligation: RequirementObligation } {
+	return { kind: 'function', obligation: type === 'bor' || type === 'award' ? type : 'ska' };
+}
+
+/**
+ * Both axes of a stored requirement (a Y.Map's values or a version's JSON object): the new keys
+ * where they hold a known value, the conversion of the old `type` otherwise.
+ */
+export function readAxes(get: (key: string) => unknown): { kind: RequirementKind; obligation: RequirementObligation } {
+	const legacy = axesFromLegacyType(get('type'));
+	const kind = get('kind');
+	const obligation = get('obligation');
+	return { kind: isKind(kind) ? kind : legacy.kind, obligation: isObligation(obligation) ? obligation : legacy.obligation };
+}
 
 export interface RequirementJson {
 	/** The visible id, e.g. "K1". */
 	id: string;
 	/** Stable uid inside the document (survives re-keying and moves). */
 	uid: string;
-	type: RequirementType;
+	kind: RequirementKind;
+	obligation: RequirementObligation;
 	text: string;
 	rationale: string;
 	needIds: string[];
@@ -192,15 +241,14 @@ export function lastKeyNumber(doc: Y.Doc): number {
 	return max;
 }
 
-/** Reads one requirement map as JSON. Unknown types fall back to `function`. */
+/** Reads one requirement map as JSON, converting the old single `type` (see `readAxes`). */
 export function requirementJson(map: Y.Map<unknown>): RequirementJson {
-	const type = map.get('type');
 	const needs = map.get('needIds');
 	const section = map.get('section');
 	return {
 		id: str(map.get('key')),
 		uid: str(map.get('uid')),
-		type: (REQUIREMENT_TYPES as readonly string[]).includes(type as string) ? (type as RequirementType) : 'function',
+		...readAxes((k) => map.get(k)),
 		text: fieldText(map.get('text')),
 		rationale: str(map.get('rationale')),
 		needIds: needs instanceof Y.Array ? needs.toArray().filter((n): n is string => typeof n === 'string') : [],
@@ -234,7 +282,8 @@ export function projectRequirements(doc: Y.Doc): RequirementsJson {
 
 export interface NewRequirement {
 	uid: string;
-	type?: RequirementType;
+	kind?: RequirementKind;
+	obligation?: RequirementObligation;
 	text?: string;
 	rationale?: string;
 	verification?: string;
@@ -249,7 +298,8 @@ export function addRequirement(doc: Y.Doc, init: NewRequirement, index?: number)
 	const map = new Y.Map<unknown>();
 	map.set('uid', init.uid);
 	map.set('key', key);
-	map.set('type', init.type ?? 'function');
+	map.set('kind', init.kind ?? 'function');
+	map.set('obligation', init.obligation ?? 'ska');
 	map.set('section', init.section ?? '');
 	map.set('text', new Y.XmlFragment());
 	for (const f of PLAIN_FIELDS) map.set(f, new Y.Text(init[f] ?? ''));
@@ -324,7 +374,8 @@ export function moveRequirement(doc: Y.Doc, uid: string, to: number): void {
 	const map = new Y.Map<unknown>();
 	map.set('uid', json.uid);
 	map.set('key', key);
-	map.set('type', json.type);
+	map.set('kind', json.kind);
+	map.set('obligation', json.obligation);
 	map.set('section', json.section ?? '');
 	map.set('text', text ?? new Y.XmlFragment());
 	for (const f of PLAIN_FIELDS) map.set(f, new Y.Text(json[f]));
@@ -333,6 +384,37 @@ export function moveRequirement(doc: Y.Doc, uid: string, to: number): void {
 	map.set('needIds', needs);
 	arr.insert(target, [map]);
 	if (!text) fillFragment(map.get('text') as Y.XmlFragment, json.text);
+}
+
+/**
+ * Sets one axis of a requirement's type. The other axis is written too, as read now, and the old
+ * single `type` is removed: once a person has typed the requirement on the two axes, the old
+ * value no longer decides anything. Call inside a transaction.
+ */
+export function setAxis(map: Y.Map<unknown>, axis: 'kind' | 'obligation', value: string): boolean {
+	if (axis === 'kind' ? !isKind(value) : !isObligation(value)) return false;
+	const current = readAxes((k) => map.get(k));
+	const next = { ...current, [axis]: value };
+	if (map.get('kind') !== next.kind) map.set('kind', next.kind);
+	if (map.get('obligation') !== next.obligation) map.set('obligation', next.obligation);
+	if (map.has('type')) map.delete('type');
+	return true;
+}
+
+/**
+ * A requirement as read from a published version's JSON. Versions published before the two
+ * axes carry the old `type` instead of `kind` and `obligation`; they are converted here, so every
+ * reader of versions (API consumers of the parsed form, pages, DOCX, diff) sees one shape. The
+ * stored text itself is never changed (its hash is what was published).
+ */
+export function requirementFromVersion(raw: Record<string, unknown>): RequirementJson {
+	const { type: _legacy, ...rest } = raw;
+	return { ...(rest as unknown as RequirementJson), ...readAxes((k) => raw[k]) };
+}
+
+/** Requirements linked to no need: a requirement should trace back to a need (DOMAIN.md). */
+export function unlinkedRequirements<R extends Pick<RequirementJson, 'needIds'>>(requirements: R[]): R[] {
+	return requirements.filter((r) => r.needIds.length === 0);
 }
 
 /** Whether a requirement still holds its text in the old plain `Y.Text` shape. */

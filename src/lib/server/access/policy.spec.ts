@@ -13,7 +13,7 @@ import {
 	type Level,
 	type WorkshopPhase
 } from './policy.ts';
-import { PHASES, type Phase, type Role } from '../db/schema/initiatives.ts';
+import { PHASES, type Phase, type Role, type TeamLabel } from '../db/schema/initiatives.ts';
 
 const buyer = (over: Partial<Extract<Actor, { kind: 'user' }>> = {}): Actor => ({
 	kind: 'user',
@@ -50,6 +50,7 @@ const EXPECTED: Record<InitiativeResource, string> = {
 	workshops: 'a a r -',
 	needs: 'w w r -',
 	requirements: 'w w r -',
+	requirement_versions: 'w r r -',
 	conflicts: 'a r - -',
 	procedure: 'w w r -'
 };
@@ -63,6 +64,7 @@ const FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
 	workshops: 'r r r -',
 	needs: 'r r r -',
 	requirements: 'r r r -',
+	requirement_versions: 'r r r -',
 	conflicts: 'a r - -',
 	procedure: 'r r r -'
 };
@@ -81,6 +83,7 @@ const SUPPLIER_EXPECTED: Record<InitiativeResource, string> = {
 	workshops: 'a a r -',
 	needs: 'w w r -',
 	requirements: 'w w r -',
+	requirement_versions: 'r r r -',
 	conflicts: '- - - -',
 	procedure: 'w w r -'
 };
@@ -89,6 +92,7 @@ const SUPPLIER_FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
 	workshops: 'r r r -',
 	needs: 'r r r -',
 	requirements: 'r r r -',
+	requirement_versions: 'r r r -',
 	procedure: 'r r r -'
 };
 const LETTER: Record<string, Level> = { '-': 'none', r: 'read', w: 'write', a: 'admin' };
@@ -260,6 +264,39 @@ describe('the workshop board', () => {
 	it('makes a closed board read-only for everyone who could see it', () => {
 		expect(levelFor(buyer(), board('process_leader', 'closed'))).toBe('read');
 		expect(levelFor(buyer(), board('observer', 'closed'))).toBe('read');
+	});
+});
+
+describe('publishing a requirements version', () => {
+	const labelled = (label: TeamLabel | null, role: Role = 'team', phase: Phase = 'procure'): InitiativeScope => ({
+		initiativeId: 'i1',
+		phase,
+		membership: { role, label }
+	});
+	const publish = (actor: Actor, s: InitiativeScope) => decide(actor, 'write', { resource: 'requirement_versions', initiative: s });
+
+	it('is for the process leader and team members labelled procurement officer', () => {
+		expect(publish(buyer(), labelled(null, 'process_leader'))).toBe('ok');
+		expect(publish(buyer(), labelled('procurement_officer'))).toBe('ok');
+		expect(initiativeAbilities(buyer(), labelled('procurement_officer')).publishRequirements).toBe(true);
+	});
+	it('is refused (403, not 404) to other team members, who still edit the draft', () => {
+		for (const label of [null, 'needs_owner', 'operations', 'expert'] as const) {
+			expect(publish(buyer(), labelled(label))).toBe('forbidden');
+			const a = initiativeAbilities(buyer(), labelled(label));
+			expect(a.editRequirements).toBe(true);
+			expect(a.publishRequirements).toBe(false);
+		}
+	});
+	it('is refused to observers, even labelled procurement officer', () => {
+		expect(publish(buyer(), labelled('procurement_officer', 'observer'))).toBe('forbidden');
+	});
+	it('is refused to a supplier expert on the team, whatever their label says', () => {
+		expect(publish(supplier(), labelled('procurement_officer'))).toBe('forbidden');
+	});
+	it('stops once the requirements are frozen (pilot onwards), also for the procurement officer', () => {
+		expect(publish(buyer(), labelled('procurement_officer', 'team', 'pilot'))).toBe('forbidden');
+		expect(publish(buyer(), labelled(null, 'process_leader', 'evaluate'))).toBe('forbidden');
 	});
 });
 

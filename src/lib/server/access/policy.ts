@@ -4,8 +4,8 @@
  * change what. Deny by default: a resource or actor this module does not know gets `none`.
  *
  * The answer depends on the actor (user, workshop guest or anonymous), their organisation and its
- * kind (buyer or supplier), their role in the initiative, and the state of the thing (initiative
- * phase, workshop phase).
+ * kind (buyer or supplier), their role in the initiative (and, for a few abilities, their team
+ * label), and the state of the thing (initiative phase, workshop phase).
  * The full matrix is walked by `policy.spec.ts` against a table written out in the test.
  *
  * This module is pure: it never touches the database. Callers load the scope (see `scope.ts`).
@@ -74,6 +74,12 @@ export const INITIATIVE_RESOURCES = [
 	'needs',
 	/** The requirements draft (live document `requirements.<initiativeId>`) and its versions. */
 	'requirements',
+	/**
+	 * Publishing a requirements version (`write`): a version is frozen for good and is what an RFI
+	 * or a tender answers to, so only the process leader and team members labelled procurement
+	 * officer publish (see `LABEL_GRANTS`); everyone who reads the requirements reads the versions.
+	 */
+	'requirement_versions',
 	/** Conflicts-of-interest register. */
 	'conflicts',
 	/** Procedure advisor decision saved on the initiative. */
@@ -113,6 +119,7 @@ const ROLE_TABLE: Record<InitiativeResource, Record<Role, Level>> = {
 	workshops: { process_leader: 'admin', team: 'admin', observer: 'read' },
 	needs: { process_leader: 'write', team: 'write', observer: 'read' },
 	requirements: { process_leader: 'write', team: 'write', observer: 'read' },
+	requirement_versions: { process_leader: 'write', team: 'read', observer: 'read' },
 	conflicts: { process_leader: 'admin', team: 'read', observer: 'none' },
 	procedure: { process_leader: 'write', team: 'write', observer: 'read' }
 };
@@ -134,6 +141,16 @@ const SUPPLIER_MAX: Partial<Record<InitiativeResource, Level>> = {
 	conflicts: 'none'
 };
 
+/**
+ * Levels a team label adds to a team member's level (never lowers it; labels belong to the team
+ * role, an observer's stray label counts for nothing), for buyer-organisation users only: a
+ * supplier's expert on the team never speaks for the contracting authority, whatever label they
+ * were given.
+ */
+const LABEL_GRANTS: Partial<Record<InitiativeResource, Partial<Record<TeamLabel, Level>>>> = {
+	requirement_versions: { procurement_officer: 'write' }
+};
+
 const PHASE_ORDER: Record<Phase, number> = {
 	initiate: 0,
 	needs: 1,
@@ -151,6 +168,7 @@ const PHASE_ORDER: Record<Phase, number> = {
  */
 const FROZEN_FROM: Partial<Record<InitiativeResource, Phase>> = {
 	requirements: 'pilot',
+	requirement_versions: 'pilot',
 	needs: 'pilot',
 	workshops: 'pilot',
 	procedure: 'pilot'
@@ -183,7 +201,10 @@ function initiativeLevel(actor: Actor, resource: InitiativeResource, scope: Init
 	if (actor.kind !== 'user' || !scope.membership) return 'none';
 	const supplier = actor.organisationKind === 'supplier';
 	const role = supplier && scope.membership.role === 'process_leader' ? 'team' : scope.membership.role;
+	const label = scope.membership.label;
 	let level = ROLE_TABLE[resource][role];
+	const granted = role === 'team' && label && !supplier ? LABEL_GRANTS[resource]?.[label] : undefined;
+	if (granted && rank(granted) > rank(level)) level = granted;
 	const supplierMax = supplier ? SUPPLIER_MAX[resource] : undefined;
 	if (supplierMax) level = cap(level, supplierMax);
 	const frozenFrom = FROZEN_FROM[resource];
@@ -295,6 +316,7 @@ export function initiativeAbilities(actor: Actor, scope: InitiativeScope) {
 		readNeeds: at('needs', 'read'),
 		editRequirements: at('requirements', 'write'),
 		readRequirements: at('requirements', 'read'),
+		publishRequirements: at('requirement_versions', 'write'),
 		readConflicts: at('conflicts', 'read'),
 		administerConflicts: at('conflicts', 'admin'),
 		editProcedure: at('procedure', 'write'),

@@ -71,8 +71,10 @@ export interface Aggregation {
 	remainingUnderDirectAwardSek: number;
 	/** This purchase plus the others. */
 	totalSek: number;
-	/** Initiatives counted in `sameKindSek`. */
+	/** Initiatives counted in `sameKindSek` that the caller may see (is a member of). */
 	initiatives: Array<{ id: string; title: string; estimatedValueSek: number }>;
+	/** The organisation's other same-kind initiatives counted in `sameKindSek` but not shown to the caller. */
+	hidden: { count: number; estimatedValueSek: number };
 }
 
 export interface Advice {
@@ -192,7 +194,7 @@ function weeksFor(p: Procedure, aboveEu: boolean): number {
 export function advise(
 	input: AdviceInput,
 	thresholds: { directAward: ThresholdUsed | null; euThreshold: ThresholdUsed | null },
-	aggregationIn: { sameKindSek: number; initiatives?: Aggregation['initiatives'] }
+	aggregationIn: { sameKindSek: number; initiatives?: Aggregation['initiatives']; hidden?: Aggregation['hidden'] }
 ): Advice {
 	const value = Math.max(0, Math.round(input.estimatedValueSek));
 	const other = Math.max(0, Math.round(aggregationIn.sameKindSek));
@@ -340,7 +342,8 @@ export function advise(
 			sameKindSek: other,
 			remainingUnderDirectAwardSek: da === null ? 0 : Math.max(0, da - total),
 			totalSek: total,
-			initiatives: aggregationIn.initiatives ?? []
+			initiatives: aggregationIn.initiatives ?? [],
+			hidden: aggregationIn.hidden ?? { count: 0, estimatedValueSek: 0 }
 		},
 		warnings,
 		aboveEuThreshold: aboveEu

@@ -3,7 +3,7 @@
  * of the same kind this year, and saving the chosen procedure on an initiative.
  */
 import { and, asc, desc, eq, gte, isNull, lt, ne, or, lte, sql } from 'drizzle-orm';
-import { initiativeOrganisations, initiatives, procurementThresholds, type BuyerKind, type PurchaseKind, type ThresholdName } from '../db/schema/index.ts';
+import { initiativeOrganisations, initiatives, memberships, procurementThresholds, type BuyerKind, type PurchaseKind, type ThresholdName } from '../db/schema/index.ts';
 import type { Db, Tx } from '../db/index.ts';
 import type { UserActor } from '../access/policy.ts';
 import * as audit from '../audit/index.ts';
@@ -104,35 +104,60 @@ export async function deleteThreshold(db: Db, actor: UserActor, id: number): Pro
 /**
  * The organisation's other initiatives with the same purchase kind started in the same calendar
  * year (the fiscal year of Swedish municipalities and regions) — their estimated values add up.
+ *
+ * "The organisation's" means the initiatives it owns, alone or jointly, by its own consent:
+ * `initiative_organisations` holds a co-owner only once its administrator has accepted the
+ * invitation (see `initiatives/co-owners.ts`), so nobody can push another organisation's
+ * purchases over the direct-award limit. The sum is the organisation's (splitting is judged
+ * per contracting authority), but only initiatives the viewer may see — those they are a member
+ * of — are named; the others are counted without titles (`hidden`).
  */
-export async function sameKindPurchases(db: Db, organisationId: string, purchaseKind: PurchaseKind, year: number, excludeInitiativeId?: string) {
-	const from = new Date(Date.UTC(year, 0, 1));
-	const to = new Date(Date.UTC(year + 1, 0, 1));
+export async function sameKindPurchases(
+	db: Db,
+	opts: { organisationId: string; viewerUserId: string; purchaseKind: PurchaseKind; year: number; excludeInitiativeId?: string }
+) {
+	const from = new Date(Date.UTC(opts.year, 0, 1));
+	const to = new Date(Date.UTC(opts.year + 1, 0, 1));
 	const conds = [
-		eq(initiativeOrganisations.organisationId, organisationId),
-		eq(initiatives.purchaseKind, purchaseKind),
+		eq(initiativeOrganisations.organisationId, opts.organisationId),
+		eq(initiatives.purchaseKind, opts.purchaseKind),
 		gte(initiatives.createdAt, from),
 		lt(initiatives.createdAt, to)
 	];
-	if (excludeInitiativeId) conds.push(ne(initiatives.id, excludeInitiativeId));
+	if (opts.excludeInitiativeId) conds.push(ne(initiatives.id, opts.excludeInitiativeId));
 	const rows = await db
-		.selectDistinct({ id: initiatives.id, title: initiatives.title, estimatedValueSek: initiatives.estimatedValueSek })
+		.selectDistinct({ id: initiatives.id, title: initiatives.title, estimatedValueSek: initiatives.estimatedValueSek, member: memberships.userId })
 		.from(initiatives)
 		.innerJoin(initiativeOrganisations, eq(initiativeOrganisations.initiativeId, initiatives.id))
+		.leftJoin(memberships, and(eq(memberships.initiativeId, initiatives.id), eq(memberships.userId, opts.viewerUserId)))
 		.where(and(...conds));
-	const list = rows.map((r) => ({ id: r.id, title: r.title, estimatedValueSek: r.estimatedValueSek ?? 0 }));
-	return { sameKindSek: list.reduce((s, r) => s + r.estimatedValueSek, 0), initiatives: list };
+	const all = rows.map((r) => ({ id: r.id, title: r.title, estimatedValueSek: r.estimatedValueSek ?? 0, visible: r.member !== null }));
+	const hidden = all.filter((r) => !r.visible);
+	return {
+		sameKindSek: all.reduce((s, r) => s + r.estimatedValueSek, 0),
+		initiatives: all.filter((r) => r.visible).map(({ visible: _v, ...r }) => r),
+		hidden: { count: hidden.length, estimatedValueSek: hidden.reduce((s, r) => s + r.estimatedValueSek, 0) }
+	};
 }
 
-/** Full advice for an organisation on a day. */
-export async function adviceFor(db: Db, opts: { input: AdviceInput; organisationId: string; initiativeId?: string; now?: Date }): Promise<Advice> {
+/** Full advice for a user's organisation on a day (see `sameKindPurchases` for what is counted and named). */
+export async function adviceFor(
+	db: Db,
+	opts: { input: AdviceInput; organisationId: string; viewerUserId: string; initiativeId?: string; now?: Date }
+): Promise<Advice> {
 	const now = opts.now ?? new Date();
 	const day = isoDay(now);
 	const [directAward, euThreshold] = await Promise.all([
 		thresholdAt(db, 'direct_award', opts.input.buyerKind, opts.input.purchaseKind, day),
 		thresholdAt(db, 'eu_threshold', opts.input.buyerKind, opts.input.purchaseKind, day)
 	]);
-	const agg = await sameKindPurchases(db, opts.organisationId, opts.input.purchaseKind, now.getUTCFullYear(), opts.initiativeId);
+	const agg = await sameKindPurchases(db, {
+		organisationId: opts.organisationId,
+		viewerUserId: opts.viewerUserId,
+		purchaseKind: opts.input.purchaseKind,
+		year: now.getUTCFullYear(),
+		excludeInitiativeId: opts.initiativeId
+	});
 	return advise(opts.input, { directAward, euThreshold }, agg);
 }
 

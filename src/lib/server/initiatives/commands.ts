@@ -23,7 +23,6 @@ import type { Tx } from '../db/index.ts';
 import type { App } from '../app.ts';
 import type { UserActor } from '../access/policy.ts';
 import { docsOf } from './queries.ts';
-import { normaliseOrgNumber } from '../organisations/org-number.ts';
 import { labelFor, type CreateInitiativeInput, type MemberChangeInput, type UpdateInitiativeInput } from './validation.ts';
 
 /** The journal's view of a signed-in actor. */
@@ -113,37 +112,6 @@ export async function updateInitiative(app: App, actor: UserActor, initiativeId:
 		return { phaseChanged };
 	});
 	if (result.phaseChanged) app.events.emit('access-changed', { initiativeId, reason: 'initiative.phase_changed' });
-}
-
-/**
- * Adds another buyer organisation (e.g. a neighbouring municipality) as co-owner, found by its
- * organisation number. Suppliers can never own an initiative.
- */
-export async function addOrganisation(app: App, actor: UserActor, initiativeId: string, orgNumberInput: string) {
-	const orgNumber = normaliseOrgNumber(orgNumberInput);
-	if (!orgNumber) throw new ApiError(400, 'invalid_org_number', 'Organisationsnumret är inte giltigt (kontrollsiffran stämmer inte).');
-	const [org] = await app.db
-		.select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
-		.from(organisations)
-		.where(eq(organisations.orgNumber, orgNumber))
-		.limit(1);
-	if (!org) throw new ApiError(404, 'organisation_not_found', 'Det finns ingen organisation med det numret i Brygga ännu.');
-	if (org.kind !== 'buyer') throw new ApiError(400, 'not_a_buyer', 'Bara upphandlande organisationer kan äga ett initiativ.');
-	await app.db.transaction(async (tx) => {
-		const inserted = await tx
-			.insert(initiativeOrganisations)
-			.values({ initiativeId, organisationId: org.id })
-			.onConflictDoNothing()
-			.returning({ id: initiativeOrganisations.organisationId });
-		if (!inserted.length) throw new ApiError(409, 'already_owner', 'Organisationen äger redan initiativet.');
-		await audit.record(tx, {
-			initiativeId,
-			actor: auditActor(actor),
-			action: 'organisation.added',
-			data: { organisationId: org.id, name: org.name, orgNumber }
-		});
-	});
-	return { id: org.id, name: org.name };
 }
 
 /** Locks the initiative's process-leader rows and counts them, so two demotions cannot race past the last one. */

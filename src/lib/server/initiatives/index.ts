@@ -6,4 +6,5 @@ export * from './validation.ts';
 export * from './queries.ts';
 export * from './commands.ts';
 export * from './invitations.ts';
+export * from './co-owners.ts';
 export * from './access.ts';

@@ -15,6 +15,12 @@ const docs = {
 };
 const orgRef = { type: 'object', required: ['id', 'name'], properties: { id: uuid, name: { type: 'string' } } };
 
+registerSchema('CoOwnerInvitation', {
+	type: 'object',
+	required: ['id', 'status', 'organisation', 'createdAt'],
+	properties: { id: uuid, status: { enum: ['pending', 'accepted', 'declined'] }, organisation: orgRef, createdAt: dateTime }
+});
+
 registerSchema('Initiative', {
 	type: 'object',
 	required: ['id', 'title', 'description', 'phase', 'estimatedValueSek', 'organisations'],
@@ -112,18 +118,73 @@ registerOperations([
 		method: 'post',
 		path: '/api/v1/initiatives/{id}/organisations',
 		tags,
-		summary: 'Add a co-owning buyer organisation by organisation number (process leaders)',
+		summary: 'Invite a buyer organisation, by organisation number, to co-own the initiative (process leaders)',
+		description:
+			"Creates a pending invitation; the organisation's administrators are mailed (outbox). Nothing of the initiative counts for that organisation — it is not among their initiatives and its value is not in their procedure advice — until one of its administrators accepts (`POST /api/v1/organisation/co-owner-invitations/{invitationId}/accept`). Journalled as `organisation.invited`.",
 		params: idParam,
 		body: addOrganisationSchema,
 		responses: {
-			201: { description: 'Added.', schema: orgRef },
+			201: { description: 'Invited; waiting for the organisation to answer.', schema: ref('CoOwnerInvitation') },
 			400: { description: '`invalid_org_number` or `not_a_buyer`.', schema: ref('Error') },
 			401: errors[401],
 			403: errors[403],
 			404: { description: 'Unknown initiative, or `organisation_not_found`.', schema: ref('Error') },
-			409: { description: '`already_owner`.', schema: ref('Error') }
+			409: { description: '`already_owner`, or `already_invited` (an invitation is still waiting for an answer).', schema: ref('Error') }
 		}
 	},
+	{
+		method: 'get',
+		path: '/api/v1/initiatives/{id}/organisations',
+		tags,
+		summary: 'Invitations to co-own the initiative that wait for an answer',
+		params: idParam,
+		responses: { 200: { description: 'Oldest first.', schema: { type: 'array', items: ref('CoOwnerInvitation') } }, 401: errors[401], 404: errors[404] }
+	},
+	{
+		method: 'get',
+		path: '/api/v1/organisation/co-owner-invitations',
+		tags: ['organisation'],
+		summary: "Invitations to the caller's organisation to co-own initiatives (organisation administrators)",
+		responses: {
+			200: {
+				description: 'Waiting for an answer, newest first.',
+				schema: {
+					type: 'array',
+					items: {
+						type: 'object',
+						required: ['id', 'initiative', 'owners', 'invitedBy', 'createdAt'],
+						properties: {
+							id: uuid,
+							initiative: { type: 'object', properties: { id: uuid, title: { type: 'string' } } },
+							owners: { type: 'array', items: { type: 'string' }, description: 'Names of the organisations that own it now.' },
+							invitedBy: { type: 'string', description: 'Name of the process leader who invited.' },
+							createdAt: dateTime
+						}
+					}
+				}
+			},
+			401: errors[401],
+			403: errors[403]
+		}
+	},
+	...(['accept', 'decline'] as const).map((verb) => ({
+		method: 'post' as const,
+		path: `/api/v1/organisation/co-owner-invitations/{invitationId}/${verb}`,
+		tags: ['organisation'],
+		summary:
+			verb === 'accept'
+				? 'Accept an invitation to co-own an initiative (administrators of the invited organisation)'
+				: 'Decline an invitation to co-own an initiative (administrators of the invited organisation)',
+		description: `Journalled in the initiative's journal and the platform journal as \`organisation.invitation_${verb}ed\`.${verb === 'accept' ? ' From now on the initiative counts in the organisation\'s same-kind aggregation.' : ''} 404 for callers outside the invited organisation, 403 for its members who are not administrators.`,
+		params: { invitationId: 'Invitation id (uuid). Any other value answers 404.' },
+		responses: {
+			200: { description: 'Answered.', schema: ref('CoOwnerInvitation') },
+			401: errors[401],
+			403: errors[403],
+			404: errors[404],
+			409: { description: '`already_decided`.', schema: ref('Error') }
+		}
+	})),
 	{
 		method: 'get',
 		path: '/api/v1/initiatives/{id}/members',

@@ -3,7 +3,7 @@ import { diffRequirements, diffWords } from './diff.ts';
 import type { RequirementJson, RequirementsJson } from '../../components/requirements/model.ts';
 
 const req = (uid: string, id: string, text: string, extra: Partial<RequirementJson> = {}): RequirementJson => ({
-	uid, id, text, type: 'function', rationale: '', needIds: [], verification: '', section: null, ...extra
+	uid, id, text, kind: 'function', obligation: 'ska', rationale: '', needIds: [], verification: '', section: null, ...extra
 });
 const doc = (...requirements: RequirementJson[]): RequirementsJson => ({ sections: [], requirements });
 
@@ -27,7 +27,7 @@ describe('word diff', () => {
 describe('requirements diff', () => {
 	it('reports added, removed, changed and unchanged requirements by their stable uid', () => {
 		const a = doc(req('u1', 'K1', 'Larm inom 5 minuter'), req('u2', 'K2', 'Fungerar på mobil'), req('u3', 'K3', 'Loggar händelser'));
-		const b = doc(req('u1', 'K1', 'Larm inom 2 minuter'), req('u3', 'K3', 'Loggar händelser'), req('u4', 'K4', 'Tillgänglig enligt WCAG 2.1 AA', { type: 'ska' }));
+		const b = doc(req('u1', 'K1', 'Larm inom 2 minuter'), req('u3', 'K3', 'Loggar händelser'), req('u4', 'K4', 'Tillgänglig enligt WCAG 2.1 AA', { kind: 'usability' }));
 		const d = diffRequirements(a, b);
 		expect(d.added.map((r) => r.id)).toEqual(['K4']);
 		expect(d.removed.map((r) => r.id)).toEqual(['K2']);
@@ -37,11 +37,14 @@ describe('requirements diff', () => {
 		expect(d.unchanged).toBe(1);
 	});
 
-	it('reports type, need links and moves', () => {
+	it('reports both axes of the type, need links and moves', () => {
 		const a = doc(req('u1', 'K1', 'A'), req('u2', 'K2', 'B'));
-		const b = doc(req('u2', 'K2', 'B', { needIds: ['n1'] }), req('u1', 'K1', 'A', { type: 'bor' }));
+		const b = doc(req('u2', 'K2', 'B', { needIds: ['n1'] }), req('u1', 'K1', 'A', { obligation: 'bor', kind: 'performance' }));
 		const d = diffRequirements(a, b);
-		expect(d.changed.find((c) => c.id === 'K1')!.changes).toEqual([{ field: 'type', from: 'function', to: 'bor' }]);
+		expect(d.changed.find((c) => c.id === 'K1')!.changes).toEqual([
+			{ field: 'kind', from: 'function', to: 'performance' },
+			{ field: 'obligation', from: 'ska', to: 'bor' }
+		]);
 		expect(d.changed.find((c) => c.id === 'K2')!.changes).toEqual([{ field: 'needIds', from: '', to: 'n1' }]);
 		expect(d.moved).toEqual([
 			{ id: 'K2', uid: 'u2', from: 2, to: 1 },

@@ -8,7 +8,7 @@ import type { RequirementJson, RequirementsJson } from '../../components/require
 export type DiffPart = { op: 'same' | 'added' | 'removed'; text: string };
 
 export interface FieldChange {
-	field: 'text' | 'rationale' | 'verification' | 'type' | 'needIds' | 'section' | 'id';
+	field: 'text' | 'rationale' | 'verification' | 'kind' | 'obligation' | 'needIds' | 'section' | 'id';
 	from: string;
 	to: string;
 	/** Word-level diff, for the text fields. */
@@ -98,7 +98,10 @@ export function diffRequirements(a: RequirementsJson, b: RequirementsJson): Requ
 		const o = old.r;
 		const changes: FieldChange[] = [];
 		if (o.id !== r.id) changes.push({ field: 'id', from: o.id, to: r.id });
-		if (o.type !== r.type) changes.push({ field: 'type', from: o.type, to: r.type });
+		// Versions from before the two axes are converted when read, so an old `bor` and a new
+		// `function`/`bor` compare as equal rather than as a change of type.
+		if (o.kind !== r.kind) changes.push({ field: 'kind', from: o.kind, to: r.kind });
+		if (o.obligation !== r.obligation) changes.push({ field: 'obligation', from: o.obligation, to: r.obligation });
 		for (const f of ['text', 'rationale', 'verification'] as const) {
 			if (o[f] !== r[f]) changes.push({ field: f, from: o[f], to: r[f], parts: diffWords(o[f], r[f]) });
 		}

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import type { App } from '../app.ts';
 import { loadDocument } from '../collab/store.ts';
 import { projectRequirements, type RequirementsJson } from '../../components/requirements/model.ts';
+import { resolveNeedLinks } from './need-links.ts';
 
 export function requirementsDocName(initiativeId: string): string {
 	return `requirements.${initiativeId}`;
@@ -29,8 +30,12 @@ export async function readDoc<T>(app: App, docName: string, fn: (doc: Y.Doc) => 
 /**
  * The current draft of an initiative as JSON (document order). Each requirement's `text` is the
  * plain-text projection of its rich text (old documents with a plain `Y.Text` read the same way),
- * so API clients, versions and exports never see markup.
+ * so API clients, versions and exports never see markup. Need links are resolved inside the
+ * initiative (`need-links.ts`): an id of another initiative's need never leaves the document,
+ * and so never reaches a published version either.
  */
-export function readDraft(app: App, initiativeId: string): Promise<RequirementsJson> {
-	return readDoc(app, requirementsDocName(initiativeId), projectRequirements);
+export async function readDraft(app: App, initiativeId: string): Promise<RequirementsJson> {
+	const projected = await readDoc(app, requirementsDocName(initiativeId), projectRequirements);
+	const { sections, requirements } = await resolveNeedLinks(app.db, initiativeId, projected);
+	return { sections, requirements };
 }

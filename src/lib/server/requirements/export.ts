@@ -1,6 +1,6 @@
 /**
  * A published version as a Word document (DOCX), in Swedish: the specification grouped by
- * section, each requirement with its id, type, text, rationale, linked needs and verification,
+ * section, each requirement with its id, kind and obligation, text, rationale, linked needs and verification,
  * and the version's hash so a reader can check it against the platform. The requirement text
  * comes from the version's plain-text projection: paragraphs stay paragraphs and bullet items
  * become Word bullet items (bold and italic are not part of a version, see `versions.ts`).
@@ -9,8 +9,17 @@ import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { VersionContent } from './versions.ts';
 import type { RequirementJson } from '../../components/requirements/model.ts';
 
-export const TYPE_LABELS_SV: Record<RequirementJson['type'], string> = {
+/** Swedish names of the two axes of a requirement's type (the DOCX is in Swedish). */
+export const KIND_LABELS_SV: Record<RequirementJson['kind'], string> = {
 	function: 'Funktionskrav',
+	performance: 'Prestandakrav',
+	usability: 'Användbarhetskrav',
+	security: 'Säkerhetskrav',
+	integration: 'Integrationskrav',
+	sustainability: 'Miljö- och hållbarhetskrav',
+	other: 'Övrigt krav'
+};
+export const OBLIGATION_LABELS_SV: Record<RequirementJson['obligation'], string> = {
 	ska: 'Ska-krav',
 	bor: 'Bör-krav',
 	award: 'Tilldelningskriterium'
@@ -52,13 +61,14 @@ export async function versionDocx(v: VersionContent, opts: { initiativeTitle: st
 	for (const group of groupBySection(v)) {
 		if (group.title !== null) children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(group.title || 'Avsnitt utan rubrik')] }));
 		for (const r of group.requirements) {
-			children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${r.id} · ${TYPE_LABELS_SV[r.type]}`)] }));
+			children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${r.id} · ${KIND_LABELS_SV[r.kind]} · ${OBLIGATION_LABELS_SV[r.obligation]}`)] }));
 			children.push(...paragraphs(r.text || '—'));
 			if (r.rationale) {
 				children.push(new Paragraph({ children: [new TextRun({ text: 'Motivering: ', bold: true }), new TextRun(r.rationale)] }));
 			}
-			if (r.needIds.length) {
-				const names = r.needIds.map((id) => opts.needTitles.get(id) ?? id).join('; ');
+			if (r.needIds.some((id) => opts.needTitles.has(id))) {
+				// Ids are resolved inside the initiative before this is called (`need-links.ts`).
+				const names = r.needIds.flatMap((id) => opts.needTitles.get(id) ?? []).join('; ');
 				children.push(new Paragraph({ children: [new TextRun({ text: 'Behov: ', bold: true }), new TextRun(names)] }));
 			}
 			if (r.verification) {

@@ -1,6 +1,6 @@
 /** The requirements, conflicts and procedure-advisor part of the OpenAPI document (see `../openapi.ts`). */
 import { errors, ref, registerOperations, registerSchema } from '../openapi.ts';
-import { REQUIREMENT_TYPES } from '../../components/requirements/model.ts';
+import { LEGACY_REQUIREMENT_TYPES, REQUIREMENT_KINDS, REQUIREMENT_OBLIGATIONS } from '../../components/requirements/model.ts';
 import { AdviceBody, ThresholdBody } from '../advisor/validation.ts';
 import { PROCEDURES } from '../advisor/advise.ts';
 import { BUYER_KINDS, PURCHASE_KINDS, THRESHOLD_NAMES } from '../db/schema/requirements.ts';
@@ -15,18 +15,26 @@ const sha = { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 (
 
 registerSchema('Requirement', {
 	type: 'object',
-	required: ['id', 'uid', 'type', 'text', 'rationale', 'needIds', 'verification', 'section'],
+	description:
+		'A requirement is typed on two axes: `kind` (what it is about) and `obligation` (how binding it is). Versions published before the two axes were stored with one `type` instead; `GET …/versions/{n}` serves those bytes unchanged (their hash is what was published), every other reader converts them: `function` and `ska` → function/ska, `bor` → function/bor, `award` → function/award.',
+	required: ['id', 'uid', 'kind', 'obligation', 'text', 'rationale', 'needIds', 'verification', 'section'],
 	properties: {
 		id: { type: 'string', description: 'Visible id, "K1", "K2" … (assigned once, never reused).' },
 		uid: { type: 'string', description: 'Stable id inside the document.' },
-		type: { enum: [...REQUIREMENT_TYPES], description: 'function requirement, mandatory ("ska"), desirable ("bör"), award criterion.' },
+		kind: { enum: [...REQUIREMENT_KINDS], description: 'Funktionskrav, prestandakrav, användbarhets-, säkerhets-, integrations-, miljö- och hållbarhetskrav, övrigt.' },
+		obligation: { enum: [...REQUIREMENT_OBLIGATIONS], description: 'Mandatory ("ska"), desirable ("bör") or award criterion (tilldelningskriterium).' },
+		type: { enum: [...LEGACY_REQUIREMENT_TYPES], deprecated: true, description: 'Only in the stored text of versions published before the two axes.' },
 		text: {
 			...text,
 			description:
 				'Plain-text projection of the rich requirement text: one line per paragraph, bullet list items as lines starting with "• " (nested items indented by two spaces). Formatting (bold, italic) is not included.'
 		},
 		rationale: text,
-		needIds: { type: 'array', items: { type: 'string' }, description: 'Ids of needs in the needs register.' },
+		needIds: {
+			type: 'array',
+			items: { type: 'string' },
+			description: "Ids of needs in this initiative's needs register. Links to anything else (another initiative's need) are dropped when the document is read, so they never appear in the draft, new versions or exports."
+		},
 		verification: { ...text, description: 'How fulfilment will be verified.' },
 		section: { type: ['string', 'null'], description: 'Section id, or null.' }
 	}
@@ -123,7 +131,16 @@ registerSchema('ProcedureAdvice', {
 				sameKindSek: { type: 'integer' },
 				remainingUnderDirectAwardSek: { type: 'integer' },
 				totalSek: { type: 'integer' },
-				initiatives: { type: 'array', items: { type: 'object', properties: { id: uuid, title: text, estimatedValueSek: { type: 'integer' } } } }
+				initiatives: {
+					type: 'array',
+					description: 'Counted initiatives the caller is a member of (named).',
+					items: { type: 'object', properties: { id: uuid, title: text, estimatedValueSek: { type: 'integer' } } }
+				},
+				hidden: {
+					type: 'object',
+					description: "The organisation's other counted initiatives, which the caller may not see: counted, not named.",
+					properties: { count: { type: 'integer' }, estimatedValueSek: { type: 'integer' } }
+				}
 			}
 		},
 		warnings: { type: 'array', items: reason },
@@ -193,6 +210,8 @@ registerOperations([
 		method: 'post',
 		path: `${base}/versions`,
 		summary: 'Publish the draft as the next immutable version',
+		description:
+			'Only the process leader and team members labelled procurement officer publish (403 for other members). A version is frozen for good: clients should show `GET …/requirements/publish-preview` and ask for confirmation first. 409 `empty_draft` for a draft without requirements.',
 		tags,
 		params: idParam,
 		body: PublishBody,
@@ -202,7 +221,34 @@ registerOperations([
 			401: errors[401],
 			403: errors[403],
 			404: errors[404],
+			409: errors[409],
 			415: errors[415]
+		}
+	},
+	{
+		method: 'get',
+		path: `${base}/publish-preview`,
+		summary: 'What publishing now would freeze',
+		description: 'For the confirmation before publishing; asked with the publishing right (403 for members who may not publish).',
+		tags,
+		params: idParam,
+		responses: {
+			200: {
+				description: 'Counts from the current draft.',
+				schema: {
+					type: 'object',
+					required: ['nextVersion', 'requirements', 'unlinked', 'openComments'],
+					properties: {
+						nextVersion: { type: 'integer', minimum: 1 },
+						requirements: { type: 'integer', description: 'Requirements that would be frozen.' },
+						unlinked: { type: 'array', items: text, description: 'Visible ids of requirements linked to no need of the initiative.' },
+						openComments: { type: 'integer', description: 'Comments on requirements still in the draft.' }
+					}
+				}
+			},
+			401: errors[401],
+			403: errors[403],
+			404: errors[404]
 		}
 	},
 	{
@@ -317,7 +363,7 @@ registerOperations([
 		path: '/api/v1/procedure-advice',
 		summary: 'Procedure advice for a planned purchase',
 		description:
-			"Uses the thresholds in force today and adds up the caller's organisation's other initiatives of the same purchase kind this calendar year. With `initiativeId` (which the caller must see), that initiative is not counted twice.",
+			"Uses the thresholds in force today and adds up the caller's organisation's other initiatives of the same purchase kind this calendar year: those it owns alone or as a co-owner that has accepted the invitation (a pending invitation counts for nothing). Only initiatives the caller is a member of are named; the rest are in `aggregation.hidden`. With `initiativeId` (which the caller must see), that initiative is not counted twice.",
 		tags: ['advisor'],
 		body: AdviceBody,
 		responses: { 200: { description: 'The advice.', schema: ref('ProcedureAdvice') }, 400: errors[400], 401: errors[401], 404: errors[404], 415: errors[415] }

@@ -16,11 +16,11 @@
  * the publisher (`mayNamePerson`) gets the version with the publisher shown as "Teamet" — in the
  * list, the JSON, the diff, the print page and the DOCX alike (`forViewer`).
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { requirementVersions } from '../db/schema/index.ts';
-import type { Db } from '../db/index.ts';
+import { requirementComments, requirementVersions } from '../db/schema/index.ts';
+import type { Db, Tx } from '../db/index.ts';
 import type { App } from '../app.ts';
 import type { Actor, UserActor } from '../access/policy.ts';
 import { attribution, organisationsOf } from '../access/people.ts';
@@ -28,7 +28,7 @@ import * as audit from '../audit/index.ts';
 import { canonicalJson } from '../audit/index.ts';
 import { readDraft } from './draft.ts';
 import { ApiError } from '../http/api.ts';
-import type { RequirementsJson } from '../../components/requirements/model.ts';
+import { requirementFromVersion, unlinkedRequirements, type RequirementsJson } from '../../components/requirements/model.ts';
 
 export interface VersionContent extends RequirementsJson {
 	initiativeId: string;
@@ -51,23 +51,59 @@ export function sha256Hex(text: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(text)));
 }
 
+/** What publishing now would freeze: shown in the confirmation before anyone publishes. */
+export interface PublishPreview {
+	nextVersion: number;
+	requirements: number;
+	/** Visible ids of the requirements linked to no need of the initiative, in document order. */
+	unlinked: string[];
+	/**
+	 * Comments on requirements still in the draft. Comments are a discussion, not part of a
+	 * version: they stay open after publishing, so the publisher should know they exist.
+	 */
+	openComments: number;
+}
+
+async function nextVersionNumber(db: Tx, initiativeId: string): Promise<number> {
+	const [last] = await db
+		.select({ version: requirementVersions.version })
+		.from(requirementVersions)
+		.where(eq(requirementVersions.initiativeId, initiativeId))
+		.orderBy(desc(requirementVersions.version))
+		.limit(1);
+	return (last?.version ?? 0) + 1;
+}
+
+export async function publishPreview(app: App, initiativeId: string): Promise<PublishPreview> {
+	const draft = await readDraft(app, initiativeId);
+	const uids = draft.requirements.map((r) => r.uid).filter(Boolean);
+	const [comments] = uids.length
+		? await app.db
+				.select({ n: count() })
+				.from(requirementComments)
+				.where(and(eq(requirementComments.initiativeId, initiativeId), inArray(requirementComments.requirementUid, uids)))
+		: [{ n: 0 }];
+	return {
+		nextVersion: await nextVersionNumber(app.db, initiativeId),
+		requirements: draft.requirements.length,
+		unlinked: unlinkedRequirements(draft.requirements).map((r) => r.id),
+		openComments: Number(comments.n)
+	};
+}
+
 /**
  * Freezes the current draft as the next version. Numbering is serialised per initiative with a
  * transaction-scoped advisory lock, so two people publishing at once get 1 and 2, never 1 twice.
  * An empty draft is refused (409 `empty_draft`): a version without requirements helps nobody.
+ * Who may publish is the policy's `requirement_versions` write (process leader, procurement
+ * officer); callers ask it first. The journal entry lists the requirements frozen without a need.
  */
 export async function publish(app: App, actor: UserActor, initiativeId: string, note: string | null): Promise<VersionSummary> {
 	const draft = await readDraft(app, initiativeId);
 	if (!draft.requirements.length) throw new ApiError(409, 'empty_draft', 'Kravspecifikationen är tom – lägg till krav innan du publicerar en version.');
 	const summary = await app.db.transaction(async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'requirements:' + initiativeId}))`);
-		const [last] = await tx
-			.select({ version: requirementVersions.version })
-			.from(requirementVersions)
-			.where(eq(requirementVersions.initiativeId, initiativeId))
-			.orderBy(desc(requirementVersions.version))
-			.limit(1);
-		const version = (last?.version ?? 0) + 1;
+		const version = await nextVersionNumber(tx, initiativeId);
 		const publishedAt = new Date().toISOString();
 		const content: VersionContent = {
 			initiativeId,
@@ -94,7 +130,7 @@ export async function publish(app: App, actor: UserActor, initiativeId: string, 
 			initiativeId,
 			actor: { userId: actor.userId, label: actor.name },
 			action: 'requirements.version_published',
-			data: { version, sha256: hash, requirements: draft.requirements.length }
+			data: { version, sha256: hash, requirements: draft.requirements.length, unlinked: unlinkedRequirements(draft.requirements).map((r) => r.id) }
 		});
 		return {
 			version,
@@ -149,10 +185,20 @@ export async function versionText(db: Db, initiativeId: string, version: number)
 	return row ?? null;
 }
 
-/** One version parsed and as `viewer` may read it (see `forViewer`), or null. */
+/**
+ * A version's stored text parsed for reading: requirements of versions published before the two
+ * axes (one `type`) are converted to `kind` and `obligation` (see the model). Every reader of a
+ * parsed version goes through here; the stored text is served unchanged.
+ */
+export function parseVersion(content: string): VersionContent {
+	const raw = JSON.parse(content) as VersionContent & { requirements: Array<Record<string, unknown>> };
+	return { ...raw, requirements: raw.requirements.map(requirementFromVersion) };
+}
+
+/** One version parsed (see `parseVersion`) and as `viewer` may read it (see `forViewer`), or null. */
 export async function getVersion(db: Db, viewer: Actor, initiativeId: string, version: number): Promise<VersionContent | null> {
 	const row = await versionText(db, initiativeId, version);
-	return row ? (await forViewer(db, viewer, JSON.parse(row.content) as VersionContent)).version : null;
+	return row ? (await forViewer(db, viewer, parseVersion(row.content))).version : null;
 }
 
 /** Parses a version number from a path segment; null for anything but a positive integer. */

@@ -6,6 +6,8 @@ import { parseInput } from '#lib/server/auth/result.ts';
 import { invitationInput } from '#lib/server/auth/schemas.ts';
 import { fromFailure, required, text } from '#lib/server/auth/forms.ts';
 import { loginUrl } from '#lib/server/auth/web.ts';
+import * as coOwners from '#lib/server/initiatives/co-owners.ts';
+import { ApiError } from '#lib/server/http/api.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -23,11 +25,36 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		joined: url.searchParams.has('joined'),
 		currentUserId: actor.userId,
 		colleagues: colleagues.map((c) => ({ id: c.id, name: c.name, orgAdmin: c.orgAdmin, email: abilities.invite ? c.email : null })),
-		pending: abilities.invite ? await invitations.listPendingInvitations(locals.app.db, actor.organisationId) : []
+		pending: abilities.invite ? await invitations.listPendingInvitations(locals.app.db, actor.organisationId) : [],
+		/** Invitations to co-own initiatives: only administrators see them (and the titles in them). */
+		coOwnerInvitations: abilities.invite ? await coOwners.pendingForOrganisation(locals.app.db, actor.organisationId) : []
 	};
 };
 
+/**
+ * Accepts or declines an invitation to co-own an initiative. The command asks the policy (the
+ * caller must administer the invited organisation) and refuses an answered invitation.
+ */
+async function answerCoOwner(
+	{ locals, request, url }: Parameters<Actions[string]>[0],
+	decision: 'accepted' | 'declined'
+) {
+	const actor = locals.actor;
+	if (actor.kind !== 'user') redirect(303, loginUrl(url));
+	const form = await request.formData();
+	const id = String(form.get('invitationId') ?? '');
+	try {
+		const answered = await coOwners.decideInvitation(locals.app, actor, id, decision);
+		return { coOwner: { decision, organisation: answered.organisation.name } };
+	} catch (err) {
+		if (err instanceof ApiError && err.status < 500) return fail(err.status, { coOwner: { error: err.code } });
+		throw err;
+	}
+}
+
 export const actions: Actions = {
+	acceptCoOwner: (event) => answerCoOwner(event, 'accepted'),
+	declineCoOwner: (event) => answerCoOwner(event, 'declined'),
 	invite: async ({ locals, request, url }) => {
 		const actor = locals.actor;
 		if (actor.kind !== 'user') redirect(303, loginUrl(url));

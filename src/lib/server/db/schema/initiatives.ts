@@ -7,8 +7,10 @@ import {
 	bigint,
 	jsonb,
 	primaryKey,
-	index
+	index,
+	uniqueIndex
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { organisations, users } from './accounts.ts';
 
 /** The seven phases of an innovation procurement, in order (DOMAIN.md). */
@@ -52,6 +54,40 @@ export const initiativeOrganisations = pgTable(
 			.references(() => organisations.id)
 	},
 	(t) => [primaryKey({ columns: [t.initiativeId, t.organisationId] })]
+);
+
+export const CO_OWNER_INVITATION_STATUSES = ['pending', 'accepted', 'declined'] as const;
+export type CoOwnerInvitationStatus = (typeof CO_OWNER_INVITATION_STATUSES)[number];
+
+/**
+ * An invitation to another buyer organisation to own an initiative together. Nothing of the
+ * initiative counts for the invited organisation (not its title, not its value in their
+ * procedure advice) until an administrator of that organisation accepts; only then is a row
+ * added to `initiative_organisations`. At most one invitation per organisation is pending.
+ */
+export const coOwnerInvitations = pgTable(
+	'co_owner_invitations',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		initiativeId: uuid('initiative_id')
+			.notNull()
+			.references(() => initiatives.id, { onDelete: 'cascade' }),
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisations.id),
+		invitedBy: uuid('invited_by')
+			.notNull()
+			.references(() => users.id),
+		status: text('status', { enum: CO_OWNER_INVITATION_STATUSES }).notNull().default('pending'),
+		/** The administrator of the invited organisation who accepted or declined. */
+		decidedBy: uuid('decided_by').references(() => users.id),
+		decidedAt: timestamp('decided_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('co_owner_invitations_pending_idx').on(t.initiativeId, t.organisationId).where(sql`${t.status} = 'pending'`),
+		index('co_owner_invitations_organisation_idx').on(t.organisationId, t.status)
+	]
 );
 
 export const memberships = pgTable(

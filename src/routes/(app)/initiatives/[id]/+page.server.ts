@@ -10,7 +10,9 @@ export const load: PageServerLoad = async (event) => {
 	const { actor, scope } = await pageAuthorize(event, 'members', 'read');
 	const members = await initiatives.listMembers(event.locals.app.db, scope.initiativeId, actor);
 	return {
-		members: members.map((m) => ({ id: m.user.id, name: m.user.name, organisation: m.organisation.name, role: m.role, label: m.label }))
+		members: members.map((m) => ({ id: m.user.id, name: m.user.name, organisation: m.organisation.name, role: m.role, label: m.label })),
+		/** Buyer organisations invited to co-own the initiative that have not answered yet. */
+		pendingOwners: await initiatives.pendingForInitiative(event.locals.app.db, scope.initiativeId)
 	};
 };
 
@@ -48,15 +50,16 @@ export const actions: Actions = {
 		return { phase: { saved: phase } };
 	},
 
-	/** Adds a neighbouring buyer organisation as co-owner (process leaders). */
+	/** Invites a neighbouring buyer organisation to co-own the initiative (process leaders); it owns once it accepts. */
 	organisation: async (event) => {
 		const { actor, scope } = await pageAuthorize(event, 'initiative', 'admin');
 		const form = await event.request.formData();
 		const orgNumber = field(form, 'orgNumber').trim();
 		if (!orgNumber) return fail(400, { organisation: { orgNumber, error: 'org_number_required' } });
 		try {
-			const org = await initiatives.addOrganisation(event.locals.app, actor, scope.initiativeId, orgNumber);
-			return { organisation: { added: org.name } };
+			const origin = event.locals.app.config.ORIGIN ?? event.url.origin;
+			const invitation = await initiatives.inviteOrganisation(event.locals.app, actor, scope.initiativeId, orgNumber, origin);
+			return { organisation: { invited: invitation.organisation.name } };
 		} catch (err) {
 			if (err instanceof ApiError && err.status < 500) return fail(400, { organisation: { orgNumber, error: err.code } });
 			throw err;

@@ -6,9 +6,10 @@ import { AdviceBody } from '#lib/server/advisor/validation.ts';
 import type { RequestHandler } from './$types';
 
 /**
- * Procedure advice for a planned purchase. Same-kind purchases this year are those of the
- * caller's organisation; with `initiativeId` (which the caller must be able to see) that
- * initiative is not counted twice.
+ * Procedure advice for a planned purchase. Same-kind purchases this year are those the caller's
+ * organisation owns by consent (a pending co-owner invitation counts for nothing); only those the
+ * caller is a member of are named. With `initiativeId` (which the caller must be able to see)
+ * that initiative is not counted twice.
  */
 export const POST: RequestHandler = endpoint(async ({ locals, request }) => {
 	const actor = requireUser(locals.actor);
@@ -19,6 +20,6 @@ export const POST: RequestHandler = endpoint(async ({ locals, request }) => {
 		initiativeId = scope.initiativeId;
 	}
 	const { initiativeId: _ignored, ...input } = body;
-	const advice = await advisor.adviceFor(locals.app.db, { input, organisationId: actor.organisationId, initiativeId });
+	const advice = await advisor.adviceFor(locals.app.db, { input, organisationId: actor.organisationId, viewerUserId: actor.userId, initiativeId });
 	return json(advice);
 });

@@ -64,7 +64,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	let errors: Record<string, string> = {};
 	if (asked) {
 		const parsed = parseInput(values);
-		if (parsed.ok) advice = await advisor.adviceFor(db, { input: parsed.input, organisationId: actor.organisationId, initiativeId: scope.initiativeId });
+		if (parsed.ok) advice = await advisor.adviceFor(db, { input: parsed.input, organisationId: actor.organisationId, viewerUserId: actor.userId, initiativeId: scope.initiativeId });
 		else errors = parsed.errors;
 	}
 	return {
@@ -95,7 +95,7 @@ export const actions: Actions = {
 		if (reasoning.length > 4000) errors.reasoning = 'Motiveringen får vara högst 4 000 tecken.';
 		let advice: advisor.Advice | null = null;
 		if (parsed.ok) {
-			advice = await advisor.adviceFor(db, { input: parsed.input, organisationId: actor.organisationId, initiativeId: scope.initiativeId });
+			advice = await advisor.adviceFor(db, { input: parsed.input, organisationId: actor.organisationId, viewerUserId: actor.userId, initiativeId: scope.initiativeId });
 			const direct = advice.recommendations.find((r) => r.procedure === 'direct_award')!;
 			if (procedure === 'direct_award' && !directAwardReason && (direct.requiresReason || direct.fit === 'unsuitable')) {
 				errors.directAwardReason =

@@ -1,9 +1,8 @@
 import { fail } from '@sveltejs/kit';
-import { asc, eq } from 'drizzle-orm';
 import { pageAccess } from '#lib/server/requirements/pages.ts';
 import { requirementsDocName } from '#lib/server/requirements/draft.ts';
 import * as versions from '#lib/server/requirements/versions.ts';
-import { needs } from '#lib/server/db/schema/index.ts';
+import { initiativeNeeds } from '#lib/server/requirements/need-links.ts';
 import { ApiError } from '#lib/server/http/api.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,20 +10,14 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { db } = locals.app;
 	const { actor, scope, initiative, abilities } = await pageAccess(db, locals.actor, params.id, 'requirements', 'read', url.pathname);
-	const needList = abilities.readNeeds
-		? await db
-				.select({ id: needs.id, title: needs.title, status: needs.status })
-				.from(needs)
-				.where(eq(needs.initiativeId, scope.initiativeId))
-				.orderBy(asc(needs.createdAt))
-		: [];
+	const needList = abilities.readNeeds ? await initiativeNeeds(db, scope.initiativeId) : [];
 	return {
 		initiative: { id: initiative.id, title: initiative.title },
 		requirementsDoc: requirementsDocName(scope.initiativeId),
 		me: { id: actor.userId, name: actor.name },
 		requirementAbilities: {
 			edit: abilities.editRequirements,
-			publish: abilities.editRequirements,
+			publish: abilities.publishRequirements,
 			readConflicts: abilities.readConflicts,
 			linkNeeds: abilities.readNeeds
 		},
@@ -34,10 +27,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	/** Publishes the current draft as the next version. */
+	/** Publishes the current draft as the next version (after the confirmation; the policy decides who may). */
 	publish: async ({ locals, params, request, url }) => {
 		const { db } = locals.app;
-		const { actor, scope } = await pageAccess(db, locals.actor, params.id, 'requirements', 'write', url.pathname);
+		const { actor, scope } = await pageAccess(db, locals.actor, params.id, 'requirement_versions', 'write', url.pathname);
 		const form = await request.formData();
 		const note = String(form.get('note') ?? '').trim();
 		if (note.length > 2000) return fail(400, { publishError: 'Anteckningen får vara högst 2 000 tecken.', note });

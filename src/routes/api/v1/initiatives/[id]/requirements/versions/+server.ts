@@ -11,9 +11,9 @@ export const GET: RequestHandler = endpoint(async ({ locals, params }) => {
 	return json({ versions: await versions.listVersions(locals.app.db, actor, scope.initiativeId) });
 });
 
-/** Freezes the current draft as the next numbered version. */
+/** Freezes the current draft as the next numbered version (process leader and procurement officers; others 403). */
 export const POST: RequestHandler = endpoint(async ({ locals, params, request }) => {
-	const { actor, scope } = await authorizeIn(locals.app.db, locals.actor, params.id, 'requirements', 'write');
+	const { actor, scope } = await authorizeIn(locals.app.db, locals.actor, params.id, 'requirement_versions', 'write');
 	const body = await readJson(request, PublishBody);
 	const v = await versions.publish(locals.app, actor, scope.initiativeId, body.note || null);
 	return json({ version: v.version, publishedAt: v.publishedAt, sha256: v.sha256 }, { status: 201, headers: { location: `/api/v1/initiatives/${scope.initiativeId}/requirements/versions/${v.version}` } });

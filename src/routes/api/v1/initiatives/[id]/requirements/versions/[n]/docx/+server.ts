@@ -1,9 +1,10 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { endpoint, notFound } from '#lib/server/http/api.ts';
 import { authorizeIn } from '#lib/server/requirements/access.ts';
 import * as versions from '#lib/server/requirements/versions.ts';
 import { versionDocx } from '#lib/server/requirements/export.ts';
-import { initiatives, needs } from '#lib/server/db/schema/index.ts';
+import { initiatives } from '#lib/server/db/schema/index.ts';
+import { resolveNeedLinks } from '#lib/server/requirements/need-links.ts';
 import { takeExport } from '#lib/server/requirements/limits.ts';
 import type { RequestHandler } from './$types';
 
@@ -16,12 +17,10 @@ export const GET: RequestHandler = endpoint(async ({ locals, params }) => {
 	if (!row) throw notFound();
 	const limited = takeExport(locals.app, actor.userId);
 	if (limited) return limited;
-	// Rule 3: the publisher as this reader may see them.
-	const v = (await versions.forViewer(db, actor, JSON.parse(row.content) as versions.VersionContent)).version;
+	// Rule 3: the publisher as this reader may see them; need links only inside the initiative.
+	const { needTitles, ...v } = await resolveNeedLinks(db, scope.initiativeId, (await versions.forViewer(db, actor, versions.parseVersion(row.content))).version);
 	const [ini] = await db.select({ title: initiatives.title }).from(initiatives).where(eq(initiatives.id, scope.initiativeId));
-	const needIds = [...new Set(v.requirements.flatMap((r) => r.needIds))].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-	const needRows = needIds.length ? await db.select({ id: needs.id, title: needs.title }).from(needs).where(inArray(needs.id, needIds)) : [];
-	const bytes = await versionDocx(v, { initiativeTitle: ini?.title ?? '', sha256: row.sha256, needTitles: new Map(needRows.map((r) => [r.id, r.title])) });
+	const bytes = await versionDocx(v, { initiativeTitle: ini?.title ?? '', sha256: row.sha256, needTitles });
 	return new Response(bytes as unknown as BodyInit, {
 		headers: {
 			'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -1,0 +1,13 @@
+import { json } from '@sveltejs/kit';
+import { endpoint, requireUser } from '#lib/server/http/api.ts';
+import * as initiatives from '#lib/server/initiatives/index.ts';
+import { methodNotAllowed } from '#lib/server/auth/web.ts';
+import type { RequestHandler } from './$types';
+
+/** Declines an invitation to co-own an initiative; nothing of it ever counted for the organisation (administrators of the invited organisation). */
+export const POST: RequestHandler = endpoint(async ({ locals, params }) => {
+	const actor = requireUser(locals.actor);
+	return json(await initiatives.decideInvitation(locals.app, actor, params.invitationId ?? '', 'declined'));
+});
+
+export const fallback = methodNotAllowed('POST');
