@@ -9,6 +9,8 @@ import { getApp } from '#lib/server/app.ts';
 import { resolveActor } from '#lib/server/auth/actor.ts';
 import { crossSiteRefusal, securityHeaders } from '#lib/server/http/guard.ts';
 import { errorResponse } from '#lib/server/http/api.ts';
+import { formTextProblem, TEXT_MESSAGES } from '#lib/server/http/text.ts';
+import { error } from '@sveltejs/kit';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 
 export const init: ServerInit = async () => {
@@ -56,6 +58,19 @@ const apiGuard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * The text rule (`text.ts`) for form posts, whose actions read fields by hand as often as
+ * through a schema: a field with a control character (NUL included, which PostgreSQL refuses)
+ * is answered 400 before any action runs. The JSON API has the same check in `readJson`.
+ */
+const formText: Handle = async ({ event, resolve }) => {
+	if (event.request.method === 'POST' && !event.url.pathname.startsWith('/api/')) {
+		const problem = await formTextProblem(event.request);
+		if (problem) error(400, { code: 'invalid_text', message: TEXT_MESSAGES[problem] });
+	}
+	return resolve(event);
+};
+
 const headers: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const secure = event.url.protocol === 'https:';
@@ -69,7 +84,7 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(context, locale, apiGuard, headers);
+export const handle = sequence(context, locale, apiGuard, formText, headers);
 
 /**
  * Unexpected errors are logged with an id and answered generically (never a stack trace).

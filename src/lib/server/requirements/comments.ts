@@ -1,7 +1,7 @@
 /** Comment threads per requirement (buyer team only; the API and pages ask the policy first). */
 import { and, asc, eq } from 'drizzle-orm';
 import { requirementComments, users } from '../db/schema/index.ts';
-import type { Db } from '../db/index.ts';
+import type { Db, Tx } from '../db/index.ts';
 
 export interface RequirementComment {
 	id: string;
@@ -38,7 +38,7 @@ export async function listComments(db: Db, initiativeId: string, requirementUid?
 	}));
 }
 
-export async function addComment(db: Db, input: { initiativeId: string; requirementUid: string; authorId: string; body: string }): Promise<string> {
+export async function addComment(db: Tx, input: { initiativeId: string; requirementUid: string; authorId: string; body: string }): Promise<string> {
 	const [row] = await db.insert(requirementComments).values(input).returning({ id: requirementComments.id });
 	return row.id;
 }
