@@ -9,7 +9,7 @@ import { getApp } from '#lib/server/app.ts';
 import { resolveActor } from '#lib/server/auth/actor.ts';
 import { crossSiteRefusal, securityHeaders } from '#lib/server/http/guard.ts';
 import { errorResponse } from '#lib/server/http/api.ts';
-import { formTextProblem, TEXT_MESSAGES } from '#lib/server/http/text.ts';
+import { formTextProblem, TEXT_MESSAGES, URL_MESSAGES, urlProblem } from '#lib/server/http/text.ts';
 import { error } from '@sveltejs/kit';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 
@@ -59,11 +59,19 @@ const apiGuard: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * The text rule (`text.ts`) for form posts, whose actions read fields by hand as often as
- * through a schema: a field with a control character (NUL included, which PostgreSQL refuses)
- * is answered 400 before any action runs. The JSON API has the same check in `readJson`.
+ * The text rule (`text.ts`) for addresses and form posts. An address that does not decode, or
+ * whose path or query carries a control character, names nothing: it is answered before any
+ * route can pass the value to the database (the JSON API in its error shape). Form actions read
+ * fields by hand as often as through a schema, so a form field with a control character (NUL
+ * included, which PostgreSQL refuses) is answered 400 before any action runs. JSON bodies get
+ * the same check in `readJson`.
  */
-const formText: Handle = async ({ event, resolve }) => {
+const textGuard: Handle = async ({ event, resolve }) => {
+	const bad = urlProblem(event.url);
+	if (bad) {
+		if (event.url.pathname.startsWith('/api/')) return errorResponse(bad.status, bad.code, URL_MESSAGES[bad.code]);
+		error(bad.status, { code: bad.code, message: URL_MESSAGES[bad.code] });
+	}
 	if (event.request.method === 'POST' && !event.url.pathname.startsWith('/api/')) {
 		const problem = await formTextProblem(event.request);
 		if (problem) error(400, { code: 'invalid_text', message: TEXT_MESSAGES[problem] });
@@ -84,7 +92,7 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(context, locale, apiGuard, formText, headers);
+export const handle = sequence(context, locale, apiGuard, headers, textGuard);
 
 /**
  * Unexpected errors are logged with an id and answered generically (never a stack trace).

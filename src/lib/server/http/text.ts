@@ -103,3 +103,33 @@ export async function formTextProblem(request: Request): Promise<TextProblem | n
 	}
 	return null;
 }
+
+/**
+ * Why a request's address cannot name anything that exists, or null. A path that does not
+ * decode (invalid UTF-8 such as `%ED%A0%BD`) is `malformed`; a path segment or query value with
+ * a NUL, another control character or a lone surrogate is `invalid_text` — such a value would
+ * otherwise reach the database as an id or filter, which PostgreSQL refuses with an error.
+ */
+export function urlProblem(url: URL): { status: 400 | 404; code: 'malformed_uri' | 'not_found' | 'invalid_text' } | null {
+	let path: string;
+	try {
+		path = decodeURIComponent(url.pathname);
+	} catch {
+		return { status: 400, code: 'malformed_uri' };
+	}
+	if (textProblem(path, { multiline: false })) return { status: 404, code: 'not_found' };
+	try {
+		for (const [key, value] of url.searchParams) {
+			if (textProblem(key, { multiline: false }) || textProblem(value, { multiline: true })) return { status: 400, code: 'invalid_text' };
+		}
+	} catch {
+		return { status: 400, code: 'malformed_uri' };
+	}
+	return null;
+}
+
+export const URL_MESSAGES = {
+	malformed_uri: 'Adressen går inte att läsa (ogiltig teckenkodning).',
+	not_found: 'Finns inte.',
+	invalid_text: TEXT_MESSAGES.control_character
+} as const;
