@@ -9,7 +9,8 @@ import { getApp } from '#lib/server/app.ts';
 import { resolveActor } from '#lib/server/auth/actor.ts';
 import { crossSiteRefusal, securityHeaders } from '#lib/server/http/guard.ts';
 import { errorResponse } from '#lib/server/http/api.ts';
-import { formTextProblem, TEXT_MESSAGES, URL_MESSAGES, urlProblem } from '#lib/server/http/text.ts';
+import { formTextProblem, URL_MESSAGES, urlProblem } from '#lib/server/http/text.ts';
+import { m } from '#lib/paraglide/messages.js';
 import { error } from '@sveltejs/kit';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 
@@ -66,15 +67,24 @@ const apiGuard: Handle = async ({ event, resolve }) => {
  * included, which PostgreSQL refuses) is answered 400 before any action runs. JSON bodies get
  * the same check in `readJson`.
  */
+/** What people filling in a form are told, in their language (the API answers in Swedish). */
+const FORM_TEXT_MESSAGES = {
+	lone_surrogate: m.forms_text_lone_surrogate,
+	control_character: m.forms_text_control_character,
+	line_break: m.forms_text_line_break
+};
+
 const textGuard: Handle = async ({ event, resolve }) => {
 	const bad = urlProblem(event.url);
 	if (bad) {
 		if (event.url.pathname.startsWith('/api/')) return errorResponse(bad.status, bad.code, URL_MESSAGES[bad.code]);
-		error(bad.status, { code: bad.code, message: URL_MESSAGES[bad.code] });
+		const options = { locale: event.locals.locale };
+		const message = bad.code === 'malformed_uri' ? m.forms_url_malformed({}, options) : bad.code === 'invalid_text' ? m.forms_text_control_character({}, options) : m.error_not_found({}, options);
+		error(bad.status, { code: bad.code, message });
 	}
 	if (event.request.method === 'POST' && !event.url.pathname.startsWith('/api/')) {
 		const problem = await formTextProblem(event.request);
-		if (problem) error(400, { code: 'invalid_text', message: TEXT_MESSAGES[problem] });
+		if (problem) error(400, { code: 'invalid_text', message: FORM_TEXT_MESSAGES[problem]({}, { locale: event.locals.locale }) });
 	}
 	return resolve(event);
 };
