@@ -11,7 +11,7 @@ import { crossSiteRefusal, securityHeaders } from '#lib/server/http/guard.ts';
 import { errorResponse } from '#lib/server/http/api.ts';
 import { formTextProblem, URL_MESSAGES, urlProblem } from '#lib/server/http/text.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { error } from '@sveltejs/kit';
+import { error, json } from '@sveltejs/kit';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 
 export const init: ServerInit = async () => {
@@ -84,7 +84,13 @@ const textGuard: Handle = async ({ event, resolve }) => {
 	}
 	if (event.request.method === 'POST' && !event.url.pathname.startsWith('/api/')) {
 		const problem = await formTextProblem(event.request);
-		if (problem) error(400, { code: 'invalid_text', message: FORM_TEXT_MESSAGES[problem]({}, { locale: event.locals.locale }) });
+		if (problem) {
+			const refusal = { code: 'invalid_text', message: FORM_TEXT_MESSAGES[problem]({}, { locale: event.locals.locale }) };
+			// An enhanced form (`use:enhance`) reads an action result: an `error` result shows the
+			// error page with the message; a plain form post gets the error page directly.
+			if ((event.request.headers.get('accept') ?? '').includes('application/json')) return json({ type: 'error', error: refusal }, { status: 400 });
+			error(400, refusal);
+		}
 	}
 	return resolve(event);
 };
