@@ -9,6 +9,9 @@ import { getApp } from '#lib/server/app.ts';
 import { resolveActor } from '#lib/server/auth/actor.ts';
 import { crossSiteRefusal, securityHeaders } from '#lib/server/http/guard.ts';
 import { errorResponse } from '#lib/server/http/api.ts';
+import { formTextProblem, URL_MESSAGES, urlProblem } from '#lib/server/http/text.ts';
+import { m } from '#lib/paraglide/messages.js';
+import { error, json } from '@sveltejs/kit';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 
 export const init: ServerInit = async () => {
@@ -56,6 +59,42 @@ const apiGuard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * The text rule (`text.ts`) for addresses and form posts. An address that does not decode, or
+ * whose path or query carries a control character, names nothing: it is answered before any
+ * route can pass the value to the database (the JSON API in its error shape). Form actions read
+ * fields by hand as often as through a schema, so a form field with a control character (NUL
+ * included, which PostgreSQL refuses) is answered 400 before any action runs. JSON bodies get
+ * the same check in `readJson`.
+ */
+/** What people filling in a form are told, in their language (the API answers in Swedish). */
+const FORM_TEXT_MESSAGES = {
+	lone_surrogate: m.forms_text_lone_surrogate,
+	control_character: m.forms_text_control_character,
+	line_break: m.forms_text_line_break
+};
+
+const textGuard: Handle = async ({ event, resolve }) => {
+	const bad = urlProblem(event.url);
+	if (bad) {
+		if (event.url.pathname.startsWith('/api/')) return errorResponse(bad.status, bad.code, URL_MESSAGES[bad.code]);
+		const options = { locale: event.locals.locale };
+		const message = bad.code === 'malformed_uri' ? m.forms_url_malformed({}, options) : bad.code === 'invalid_text' ? m.forms_text_control_character({}, options) : m.error_not_found({}, options);
+		error(bad.status, { code: bad.code, message });
+	}
+	if (event.request.method === 'POST' && !event.url.pathname.startsWith('/api/')) {
+		const problem = await formTextProblem(event.request);
+		if (problem) {
+			const refusal = { code: 'invalid_text', message: FORM_TEXT_MESSAGES[problem]({}, { locale: event.locals.locale }) };
+			// An enhanced form (`use:enhance`) reads an action result: an `error` result shows the
+			// error page with the message; a plain form post gets the error page directly.
+			if ((event.request.headers.get('accept') ?? '').includes('application/json')) return json({ type: 'error', error: refusal }, { status: 400 });
+			error(400, refusal);
+		}
+	}
+	return resolve(event);
+};
+
 const headers: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const secure = event.url.protocol === 'https:';
@@ -69,7 +108,7 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(context, locale, apiGuard, headers);
+export const handle = sequence(context, locale, apiGuard, headers, textGuard);
 
 /**
  * Unexpected errors are logged with an id and answered generically (never a stack trace).

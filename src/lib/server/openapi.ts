@@ -91,7 +91,11 @@ export function registerSchema(name: string, schema: SchemaLike): void {
 
 /** Standard error responses, to spread into `responses`. */
 export const errors = {
-	400: { description: 'Invalid request: malformed JSON, wrong types or a domain rule (see `error.code`).', schema: ref('Error') },
+	400: {
+		description:
+			'Invalid request: malformed JSON, wrong types, text that cannot be stored (`invalid_text`: a lone UTF-16 surrogate or a control character anywhere in the body or query; tab and line breaks only in multi-line fields) or a domain rule (see `error.code`).',
+		schema: ref('Error')
+	},
 	401: { description: 'Not signed in.', schema: ref('Error') },
 	403: { description: 'Visible, but not allowed for the caller.', schema: ref('Error') },
 	404: { description: 'Does not exist, or the caller may not know that it exists.', schema: ref('Error') },

@@ -1,5 +1,6 @@
 /** Request shapes of the advisor and the thresholds admin. */
 import { z } from 'zod';
+import { lineText, multilineText } from '../http/text.ts';
 import { BUYER_KINDS, PURCHASE_KINDS, THRESHOLD_NAMES } from '../db/schema/requirements.ts';
 import { MARKET_SITUATIONS, PROCEDURES } from './advise.ts';
 
@@ -12,7 +13,7 @@ export const AdviceBody = z
 		buyerKind: z.enum(BUYER_KINDS),
 		marketSituation: z.enum(MARKET_SITUATIONS),
 		needsRnd: z.boolean(),
-		initiativeId: z.string().optional()
+		initiativeId: lineText().optional()
 	})
 	.strict();
 
@@ -26,13 +27,13 @@ export const ThresholdBody = z
 		sek: sek.min(1, 'Beloppet måste vara större än noll.'),
 		validFrom: day,
 		validTo: day.nullable(),
-		source: z.string().trim().min(3, 'Ange källan (lag, förordning eller myndighetens sida).').max(500)
+		source: lineText().trim().min(3, 'Ange källan (lag, förordning eller myndighetens sida).').max(500)
 	})
 	.strict()
 	.refine((t) => t.validTo === null || t.validTo >= t.validFrom, { message: 'Slutdatum måste vara samma dag som eller efter startdatum.', path: ['validTo'] });
 
 export const DecisionBody = z.object({
 	procedure: z.enum(PROCEDURES),
-	reasoning: z.string().trim().min(1).max(4000),
-	directAwardReason: z.string().trim().max(4000).optional()
+	reasoning: multilineText().trim().min(1).max(4000),
+	directAwardReason: multilineText().trim().max(4000).optional()
 });

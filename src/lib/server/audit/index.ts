@@ -68,6 +68,20 @@ function chainFilter(initiativeId: string | null) {
 }
 
 /**
+ * The data as `jsonb` can hold it: a lone surrogate or a NUL in any string (which PostgreSQL
+ * refuses in `jsonb`, failing the whole command) becomes U+FFFD. Input validation refuses such
+ * text already (`http/text.ts`); this keeps the journal writable whatever a caller passes.
+ */
+export function storableData(value: unknown): unknown {
+	if (typeof value === 'string') return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/g, '\uFFFD');
+	if (Array.isArray(value)) return value.map(storableData);
+	if (value && typeof value === 'object' && !(value instanceof Date)) {
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableData(k) as string, storableData(v)]));
+	}
+	return value;
+}
+
+/**
  * Appends one event. Serialised per chain with a transaction-scoped advisory lock, so two
  * concurrent writers cannot both link to the same previous row.
  */
@@ -82,21 +96,23 @@ export async function record(db: Tx, event: AuditEvent): Promise<void> {
 			.orderBy(desc(auditLog.id))
 			.limit(1);
 		const at = new Date().toISOString();
+		const data = storableData(event.data ?? {}) as Record<string, unknown>;
+		const actorLabel = storableData(event.actor.label) as string;
 		const input: HashInput = {
 			prevHash: last?.hash ?? GENESIS,
 			initiativeId: event.initiativeId,
 			actorUserId: event.actor.userId,
-			actorLabel: event.actor.label,
+			actorLabel,
 			action: event.action,
-			data: event.data ?? {},
+			data,
 			at
 		};
 		await tx.insert(auditLog).values({
 			initiativeId: event.initiativeId,
 			actorUserId: event.actor.userId,
-			actorLabel: event.actor.label,
+			actorLabel,
 			action: event.action,
-			data: event.data ?? {},
+			data,
 			at,
 			prevHash: input.prevHash,
 			hash: rowHash(input)

@@ -14,6 +14,7 @@ import type { App } from '../app.ts';
 import type { OrganisationKind } from '../db/schema/accounts.ts';
 import type { UserActor } from '../access/policy.ts';
 import * as audit from '../audit/index.ts';
+import { journalled } from '../audit/command.ts';
 import { normaliseOrgNumber } from '../organisations/org-number.ts';
 import { consumeInvitation, findOpenInvitation, invalidInvitation } from '../organisations/invitations.ts';
 import { hashPassword, passwordProblem, PASSWORD_PROBLEM_MESSAGES, prepareDummy, verifyDummy, verifyPassword } from './password.ts';
@@ -298,15 +299,17 @@ export async function changePassword(
 		.select({ id: sessions.id })
 		.from(sessions)
 		.where(and(eq(sessions.userId, actor.userId), sql`${sessions.id} <> ${sessionId}`));
-	await app.db.update(users).set({ passwordHash }).where(eq(users.id, actor.userId));
-	await invalidateUserSessions(app.db, actor.userId, sessionId);
-	app.events.emit('access-changed', { userId: actor.userId, reason: 'password_changed' });
-	await audit.record(app.db, {
-		initiativeId: null,
-		actor: { userId: actor.userId, label: actor.name },
-		action: 'user.password_changed',
-		data: { userId: actor.userId, endedSessions: others.length }
+	await journalled(app.db, async (tx, journal) => {
+		await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.userId));
+		await invalidateUserSessions(tx, actor.userId, sessionId);
+		await journal({
+			initiativeId: null,
+			actor: { userId: actor.userId, label: actor.name },
+			action: 'user.password_changed',
+			data: { userId: actor.userId, endedSessions: others.length }
+		});
 	});
+	app.events.emit('access-changed', { userId: actor.userId, reason: 'password_changed' });
 	app.log.info('auth.password_changed', { userId: actor.userId, endedSessions: others.length });
 	return ok({ endedSessions: others.length });
 }
@@ -344,14 +347,16 @@ export async function revokeSession(app: App, opts: { userId: string; sessionId:
 
 /** Changes the display name. Live sockets are closed so presence picks up the new name. */
 export async function updateProfile(app: App, opts: { actor: UserActor; name: string }): Promise<void> {
-	await app.db.update(users).set({ name: opts.name }).where(eq(users.id, opts.actor.userId));
-	app.events.emit('access-changed', { userId: opts.actor.userId, reason: 'profile_changed' });
-	await audit.record(app.db, {
-		initiativeId: null,
-		actor: { userId: opts.actor.userId, label: opts.name },
-		action: 'user.renamed',
-		data: { userId: opts.actor.userId, from: opts.actor.name, to: opts.name }
+	await journalled(app.db, async (tx, journal) => {
+		await tx.update(users).set({ name: opts.name }).where(eq(users.id, opts.actor.userId));
+		await journal({
+			initiativeId: null,
+			actor: { userId: opts.actor.userId, label: opts.name },
+			action: 'user.renamed',
+			data: { userId: opts.actor.userId, from: opts.actor.name, to: opts.name }
+		});
 	});
+	app.events.emit('access-changed', { userId: opts.actor.userId, reason: 'profile_changed' });
 }
 
 export interface Me {

@@ -4,6 +4,7 @@
  * invitations) are checked by the account service and answered with their own error codes.
  */
 import { z } from 'zod';
+import { lineText } from '../http/text.ts';
 import { ORGANISATION_KINDS } from '../db/schema/accounts.ts';
 
 /** Lower-cased and trimmed: one address, one account. */
@@ -17,20 +18,18 @@ export const email = z
 /** Any string; length and commonness are judged by `passwordProblem` with a reason. */
 export const password = z.string({ error: 'Ange ett lösenord.' }).max(4096, { error: 'Lösenordet är för långt.' });
 
-export const personName = z
-	.string({ error: 'Ange ditt namn.' })
+export const personName = lineText({ error: 'Ange ditt namn.' })
 	.trim()
 	.min(1, { error: 'Ange ditt namn.' })
 	.max(100, { error: 'Namnet får ha högst 100 tecken.' });
 
 export const organisationInput = z.object({
-	name: z
-		.string({ error: 'Ange organisationens namn.' })
+	name: lineText({ error: 'Ange organisationens namn.' })
 		.trim()
 		.min(2, { error: 'Ange organisationens namn.' })
 		.max(200, { error: 'Organisationens namn får ha högst 200 tecken.' }),
 	kind: z.enum(ORGANISATION_KINDS, { error: 'Välj om organisationen är upphandlande organisation (buyer) eller leverantör (supplier).' }),
-	orgNumber: z.string({ error: 'Ange organisationsnumret.' }).max(40, { error: 'Ogiltigt organisationsnummer.' })
+	orgNumber: lineText({ error: 'Ange organisationsnumret.' }).max(40, { error: 'Ogiltigt organisationsnummer.' })
 });
 
 /**
@@ -42,13 +41,13 @@ export const signupInput = z.object({
 	password,
 	name: personName,
 	organisation: organisationInput.optional(),
-	inviteToken: z.string().max(200).optional()
+	inviteToken: lineText().max(200).optional()
 });
 export type SignupInput = z.infer<typeof signupInput>;
 
 export const loginInput = z.object({
 	// Not the strict email format: a malformed address must get the same answer as a wrong one.
-	email: z.string({ error: 'Ange e-postadress.' }).trim().toLowerCase().max(254),
+	email: lineText({ error: 'Ange e-postadress.' }).trim().toLowerCase().max(254),
 	password: z.string({ error: 'Ange lösenord.' }).max(4096)
 });
 export type LoginInput = z.infer<typeof loginInput>;

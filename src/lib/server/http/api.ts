@@ -8,6 +8,7 @@
 import { isHttpError, isRedirect, json, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { decide, type Action, type Actor, type Target, type UserActor } from '../access/policy.ts';
+import { findTextProblem, TEXT_MESSAGES } from './text.ts';
 
 export class ApiError extends Error {
 	status: number;
@@ -46,8 +47,10 @@ const MAX_JSON_BYTES = 256 * 1024;
 
 /**
  * Reads and validates a JSON body. Wrong content type → 415, unreadable JSON → 400
- * `malformed_json`, schema mismatch → 400 `invalid_request` (or the issue's own code when a
- * refinement sets `params.code`), with the first problem described.
+ * `malformed_json`, a string anywhere in the body that cannot be stored as text (lone
+ * surrogate, control character: see `text.ts`) → 400 `invalid_text`, schema mismatch → 400
+ * `invalid_request` (or the issue's own code when a refinement sets `params.code`), with the
+ * first problem described. The text check runs before the schema, so no endpoint can forget it.
  */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
 	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
@@ -61,6 +64,11 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
 		body = text.length ? JSON.parse(text) : {};
 	} catch {
 		throw new ApiError(400, 'malformed_json', 'Förfrågan innehåller ogiltig JSON.');
+	}
+	const bad = findTextProblem(body);
+	if (bad) {
+		const where = bad.path.length ? `${bad.path.join('.')}: ` : '';
+		throw new ApiError(400, 'invalid_text', `${where}${TEXT_MESSAGES[bad.problem]}`);
 	}
 	const parsed = schema.safeParse(body);
 	if (!parsed.success) {

@@ -3,13 +3,14 @@
  * OpenAPI document (`z.toJSONSchema`), so the three can never disagree about what is valid.
  */
 import { z } from 'zod';
+import { lineText, multilineText } from '../http/text.ts';
 import { PHASES, ROLES, TEAM_LABELS } from '../db/schema/initiatives.ts';
 
 /** Largest estimated value accepted, SEK (far above any municipal budget; keeps bigint safe). */
 export const MAX_VALUE_SEK = 1_000_000_000_000;
 
-const title = z.string().trim().min(1, 'Ange en titel.').max(200, 'Titeln får vara högst 200 tecken.');
-const description = z.string().trim().max(20_000, 'Beskrivningen får vara högst 20 000 tecken.');
+const title = lineText().trim().min(1, 'Ange en titel.').max(200, 'Titeln får vara högst 200 tecken.');
+const description = multilineText().trim().max(20_000, 'Beskrivningen får vara högst 20 000 tecken.');
 const estimatedValueSek = z
 	.number()
 	.int('Ange värdet i hela kronor.')
@@ -61,7 +62,7 @@ export type MemberChangeInput = z.infer<typeof memberChangeSchema>;
 
 export const addOrganisationSchema = z
 	.object({
-		orgNumber: z.string().trim().min(1, 'Ange ett organisationsnummer.').max(20)
+		orgNumber: lineText().trim().min(1, 'Ange ett organisationsnummer.').max(20)
 	});
 
 /** Team labels only apply to team members; other roles carry none. */

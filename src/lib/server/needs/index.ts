@@ -8,7 +8,7 @@ import type { Db } from '../db/index.ts';
 import type { App } from '../app.ts';
 import type { Actor, InitiativeScope, UserActor } from '../access/policy.ts';
 import { initiativeScope, isUuid } from '../access/scope.ts';
-import * as audit from '../audit/index.ts';
+import { journalled } from '../audit/command.ts';
 import { ApiError } from '../http/api.ts';
 import { productWords } from '../../components/needs/statement.ts';
 import { auditActor, existingCardIds, readWorkshopBoard } from '../workshops/index.ts';
@@ -122,17 +122,19 @@ export async function createNeed(app: App, actor: UserActor, initiativeId: strin
 	const problem = statusProblem(input);
 	if (problem) throw new ApiError(400, 'invalid_request', problem);
 	const sources = await checkSources(app, initiativeId, input.sources);
-	const [row] = await app.db
-		.insert(needs)
-		.values({ ...input, movedTo: input.status === 'moved' ? input.movedTo : '', sources, initiativeId, createdBy: actor.userId })
-		.returning();
-	await audit.record(app.db, {
-		initiativeId,
-		actor: auditActor(actor),
-		action: 'need.created',
-		data: { needId: row.id, title: row.title, status: row.status, priority: row.priority, sources: sources.length }
+	return journalled(app.db, async (tx, journal) => {
+		const [row] = await tx
+			.insert(needs)
+			.values({ ...input, movedTo: input.status === 'moved' ? input.movedTo : '', sources, initiativeId, createdBy: actor.userId })
+			.returning();
+		await journal({
+			initiativeId,
+			actor: auditActor(actor),
+			action: 'need.created',
+			data: { needId: row.id, title: row.title, status: row.status, priority: row.priority, sources: sources.length }
+		});
+		return row;
 	});
-	return row;
 }
 
 const TRACKED = ['title', 'statement', 'affected', 'currentSituation', 'baseline', 'desiredEffect', 'indicators', 'priority', 'status', 'movedTo', 'sources'] as const;
@@ -150,17 +152,19 @@ export async function updateNeed(app: App, actor: UserActor, need: Need, patch: 
 	const changed = TRACKED.filter((k) => JSON.stringify(next[k]) !== JSON.stringify(need[k]));
 	if (!changed.length) return need;
 	const values = Object.fromEntries(changed.map((k) => [k, next[k]]));
-	const [row] = await app.db
-		.update(needs)
-		.set({ ...values, version: need.version + 1, updatedAt: new Date() })
-		.where(and(eq(needs.id, need.id), eq(needs.version, need.version)))
-		.returning();
-	if (!row) throw new ApiError(409, 'stale', 'Någon annan har ändrat behovet samtidigt. Ladda om och gör ändringen igen.');
-	const data: Record<string, unknown> = { needId: need.id, title: row.title, fields: changed };
-	if (changed.includes('status')) data.status = { from: need.status, to: row.status };
-	if (changed.includes('priority')) data.priority = { from: need.priority, to: row.priority };
-	await audit.record(app.db, { initiativeId: need.initiativeId, actor: auditActor(actor), action: 'need.updated', data });
-	return row;
+	return journalled(app.db, async (tx, journal) => {
+		const [row] = await tx
+			.update(needs)
+			.set({ ...values, version: need.version + 1, updatedAt: new Date() })
+			.where(and(eq(needs.id, need.id), eq(needs.version, need.version)))
+			.returning();
+		if (!row) throw new ApiError(409, 'stale', 'Någon annan har ändrat behovet samtidigt. Ladda om och gör ändringen igen.');
+		const data: Record<string, unknown> = { needId: need.id, title: row.title, fields: changed };
+		if (changed.includes('status')) data.status = { from: need.status, to: row.status };
+		if (changed.includes('priority')) data.priority = { from: need.priority, to: row.priority };
+		await journal({ initiativeId: need.initiativeId, actor: auditActor(actor), action: 'need.updated', data });
+		return row;
+	});
 }
 
 // ——— effect logic ———
@@ -196,15 +200,17 @@ export async function saveEffectLogic(app: App, actor: UserActor, initiativeId: 
 	const outcomes = keep(input.outcomes, new Set(outputs.map((a) => a.id)));
 	const impacts = keep(input.impacts, new Set(outcomes.map((a) => a.id)));
 	const now = new Date();
-	await app.db
-		.insert(effectLogic)
-		.values({ initiativeId, activities, outputs, outcomes, impacts, updatedAt: now })
-		.onConflictDoUpdate({ target: effectLogic.initiativeId, set: { activities, outputs, outcomes, impacts, updatedAt: now } });
-	await audit.record(app.db, {
-		initiativeId,
-		actor: auditActor(actor),
-		action: 'effect_logic.updated',
-		data: { activities: activities.length, outputs: outputs.length, outcomes: outcomes.length, impacts: impacts.length }
+	await journalled(app.db, async (tx, journal) => {
+		await tx
+			.insert(effectLogic)
+			.values({ initiativeId, activities, outputs, outcomes, impacts, updatedAt: now })
+			.onConflictDoUpdate({ target: effectLogic.initiativeId, set: { activities, outputs, outcomes, impacts, updatedAt: now } });
+		await journal({
+			initiativeId,
+			actor: auditActor(actor),
+			action: 'effect_logic.updated',
+			data: { activities: activities.length, outputs: outputs.length, outcomes: outcomes.length, impacts: impacts.length }
+		});
 	});
 	return { activities, outputs, outcomes, impacts, updatedAt: now.toISOString() };
 }

@@ -1,15 +1,17 @@
 /** Request bodies of the needs register, validated with zod (Swedish messages: they reach the form). */
 import { z } from 'zod';
+import { lineText, multilineText } from '../http/text.ts';
 import { NEED_PRIORITIES, NEED_STATUSES } from '../db/schema/needs.ts';
 
-const text = (max: number, what: string) =>
-	z.string({ error: `${what} måste vara text.` }).trim().max(max, `${what} får vara högst ${max} tecken.`);
+/** Several lines allowed unless `line`; lone surrogates and control characters are refused (`text.ts`). */
+const text = (max: number, what: string, opts: { line?: boolean } = {}) =>
+	(opts.line ? lineText : multilineText)({ error: `${what} måste vara text.` }).trim().max(max, `${what} får vara högst ${max} tecken.`);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuid = (what: string) => z.string().regex(UUID, `${what} är inte ett giltigt id.`).transform((v) => v.toLowerCase());
 
 export const indicatorSchema = z.object({
-	name: text(200, 'Indikatorns namn').min(1, 'Ge indikatorn ett namn.'),
+	name: text(200, 'Indikatorns namn', { line: true }).min(1, 'Ge indikatorn ett namn.'),
 	unit: text(50, 'Enheten').default(''),
 	baseline: text(100, 'Nuläget').default(''),
 	target: text(100, 'Målvärdet').default(''),
@@ -25,7 +27,7 @@ export const sourceSchema = z
 	});
 
 const fields = {
-	title: text(200, 'Rubriken').min(1, 'Ge behovet en kort rubrik.'),
+	title: text(200, 'Rubriken', { line: true }).min(1, 'Ge behovet en kort rubrik.'),
 	statement: text(2000, 'Behovsformuleringen'),
 	affected: text(1000, 'Vilka som berörs'),
 	currentSituation: text(4000, 'Nuläget'),
@@ -63,9 +65,9 @@ export const patchNeedSchema = z
 export type PatchNeed = z.infer<typeof patchNeedSchema>;
 
 const effectItem = z.object({
-	id: z.string().min(1).max(64),
+	id: lineText().min(1).max(64),
 	text: text(500, 'Texten').min(1, 'Skriv något i varje steg.'),
-	links: z.array(z.string().max(64)).max(50).default([])
+	links: z.array(lineText().max(64)).max(50).default([])
 });
 
 export const effectLogicSchema = z.object({

@@ -11,7 +11,7 @@ import { organisationInvitations, organisations, users } from '../db/schema/inde
 import type { Db, Tx } from '../db/index.ts';
 import type { App } from '../app.ts';
 import type { UserActor } from '../access/policy.ts';
-import * as audit from '../audit/index.ts';
+import { journalled } from '../audit/command.ts';
 import { failure, ok, type Failure, type Result } from '../auth/result.ts';
 import { limitersFor } from '../auth/ratelimit.ts';
 
@@ -125,18 +125,21 @@ export async function inviteColleague(
 		.limit(1);
 	const token = newInvitationToken();
 	const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-	const [row] = await app.db
-		.insert(organisationInvitations)
-		.values({ organisationId: actor.organisationId, email, tokenHash: hashInvitationToken(token), invitedBy: actor.userId, expiresAt })
-		.returning({ id: organisationInvitations.id });
+	const row = await journalled(app.db, async (tx, journal) => {
+		const [created] = await tx
+			.insert(organisationInvitations)
+			.values({ organisationId: actor.organisationId, email, tokenHash: hashInvitationToken(token), invitedBy: actor.userId, expiresAt })
+			.returning({ id: organisationInvitations.id });
+		await journal({
+			initiativeId: null,
+			actor: { userId: actor.userId, label: actor.name },
+			action: 'organisation.colleague_invited',
+			data: { organisationId: actor.organisationId, invitationId: created.id, email }
+		});
+		return created;
+	});
 	const inviteUrl = `${origin.replace(/\/$/, '')}/invite/${token}`;
 	await app.mailer.send(invitationMail({ to: email, inviter: actor.name, organisation: org?.name ?? '', inviteUrl, expiresAt }));
-	await audit.record(app.db, {
-		initiativeId: null,
-		actor: { userId: actor.userId, label: actor.name },
-		action: 'organisation.colleague_invited',
-		data: { organisationId: actor.organisationId, invitationId: row.id, email }
-	});
 	app.log.info('org.invitation_created', { userId: actor.userId, organisationId: actor.organisationId, invitationId: row.id });
 	return ok({ id: row.id, inviteUrl, expiresAt });
 }

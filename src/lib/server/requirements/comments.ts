@@ -1,7 +1,7 @@
 /** Comment threads per requirement (buyer team only; the API and pages ask the policy first). */
 import { and, asc, eq } from 'drizzle-orm';
 import { organisations, requirementComments, users } from '../db/schema/index.ts';
-import type { Db } from '../db/index.ts';
+import type { Db, Tx } from '../db/index.ts';
 import type { Actor } from '../access/policy.ts';
 import { attribution } from '../access/people.ts';
 
@@ -47,7 +47,7 @@ export async function listComments(db: Db, viewer: Actor, initiativeId: string, 
 	}));
 }
 
-export async function addComment(db: Db, input: { initiativeId: string; requirementUid: string; authorId: string; body: string }): Promise<string> {
+export async function addComment(db: Tx, input: { initiativeId: string; requirementUid: string; authorId: string; body: string }): Promise<string> {
 	const [row] = await db.insert(requirementComments).values(input).returning({ id: requirementComments.id });
 	return row.id;
 }

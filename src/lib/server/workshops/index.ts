@@ -8,12 +8,13 @@
 import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type * as Y from 'yjs';
 import { organisations, users, workshopCards, workshopGuests, workshopVotes, workshops } from '../db/schema/index.ts';
-import type { Db } from '../db/index.ts';
+import type { Db, Tx } from '../db/index.ts';
 import type { App } from '../app.ts';
 import { can, type Actor, type InitiativeScope, type Target, type UserActor } from '../access/policy.ts';
 import { initiativeScope, isUuid } from '../access/scope.ts';
 import { attribution } from '../access/people.ts';
 import * as audit from '../audit/index.ts';
+import { journalled } from '../audit/command.ts';
 import { ApiError } from '../http/api.ts';
 import type { ChangeAuthor } from '../live-docs.ts';
 import { createGuestSession, endWorkshopGuestSessions, type GuestActor } from '../auth/guest.ts';
@@ -119,26 +120,29 @@ export async function createWorkshop(app: App, actor: UserActor, initiativeId: s
 			if (attempt > 20) throw new Error('No free join code found');
 			continue;
 		}
-		[row] = await app.db
-			.insert(workshops)
-			.values({
+		row = await journalled(app.db, async (tx, journal) => {
+			const [created] = await tx
+				.insert(workshops)
+				.values({
+					initiativeId,
+					title: input.title,
+					question: input.question,
+					votesPerParticipant: input.votesPerParticipant ?? 5,
+					anonymous: input.anonymous ?? true,
+					silent: input.silent ?? false,
+					joinCode,
+					createdBy: actor.userId
+				})
+				.returning();
+			await journal({
 				initiativeId,
-				title: input.title,
-				question: input.question,
-				votesPerParticipant: input.votesPerParticipant ?? 5,
-				anonymous: input.anonymous ?? true,
-				silent: input.silent ?? false,
-				joinCode,
-				createdBy: actor.userId
-			})
-			.returning();
+				actor: auditActor(actor),
+				action: 'workshop.created',
+				data: { workshopId: created.id, title: created.title, anonymous: created.anonymous, silent: created.silent, votesPerParticipant: created.votesPerParticipant }
+			});
+			return created;
+		});
 	}
-	await audit.record(app.db, {
-		initiativeId,
-		actor: auditActor(actor),
-		action: 'workshop.created',
-		data: { workshopId: row.id, title: row.title, anonymous: row.anonymous, silent: row.silent, votesPerParticipant: row.votesPerParticipant }
-	});
 	await writeMeta(app, row, { timerEndsAt: null });
 	return row;
 }
@@ -167,8 +171,11 @@ export async function updateWorkshop(app: App, actor: UserActor, w: Workshop, pa
 	}
 	const changes = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && v !== w[k as keyof Workshop]));
 	if (!Object.keys(changes).length) return w;
-	const [row] = await app.db.update(workshops).set({ ...changes, updatedAt: new Date() }).where(eq(workshops.id, w.id)).returning();
-	await audit.record(app.db, { initiativeId: w.initiativeId, actor: auditActor(actor), action: 'workshop.updated', data: { workshopId: w.id, changes } });
+	const row = await journalled(app.db, async (tx, journal) => {
+		const [updated] = await tx.update(workshops).set({ ...changes, updatedAt: new Date() }).where(eq(workshops.id, w.id)).returning();
+		await journal({ initiativeId: w.initiativeId, actor: auditActor(actor), action: 'workshop.updated', data: { workshopId: w.id, changes } });
+		return updated;
+	});
 	await writeMeta(app, row);
 	return row;
 }
@@ -189,18 +196,21 @@ export async function changePhase(app: App, actor: UserActor, w: Workshop, to: W
 		throw new ApiError(409, refusal === 'closed' ? 'workshop_closed' : 'invalid_transition', message);
 	}
 	const now = new Date();
-	const [row] = await app.db
-		.update(workshops)
-		.set({ phase: to, updatedAt: now, ...(to === 'closed' ? { closedAt: now, locked: true } : {}) })
-		.where(and(eq(workshops.id, w.id), eq(workshops.phase, w.phase)))
-		.returning();
-	if (!row) throw new ApiError(409, 'conflict', 'Någon annan bytte fas samtidigt. Ladda om och försök igen.');
-	if (to === 'closed') await endWorkshopGuestSessions(app.db, w.id, now);
-	await audit.record(app.db, {
-		initiativeId: w.initiativeId,
-		actor: auditActor(actor),
-		action: to === 'closed' ? 'workshop.closed' : 'workshop.phase_changed',
-		data: { workshopId: w.id, from: w.phase, to }
+	const row = await journalled(app.db, async (tx, journal) => {
+		const [changed] = await tx
+			.update(workshops)
+			.set({ phase: to, updatedAt: now, ...(to === 'closed' ? { closedAt: now, locked: true } : {}) })
+			.where(and(eq(workshops.id, w.id), eq(workshops.phase, w.phase)))
+			.returning();
+		if (!changed) throw new ApiError(409, 'conflict', 'Någon annan bytte fas samtidigt. Ladda om och försök igen.');
+		if (to === 'closed') await endWorkshopGuestSessions(tx, w.id, now);
+		await journal({
+			initiativeId: w.initiativeId,
+			actor: auditActor(actor),
+			action: to === 'closed' ? 'workshop.closed' : 'workshop.phase_changed',
+			data: { workshopId: w.id, from: w.phase, to }
+		});
+		return changed;
 	});
 	await writeMeta(app, row, { timerEndsAt: null });
 	if (to === 'closed') app.events.emit('access-changed', { workshopId: w.id, reason: 'workshop_closed' });
@@ -210,8 +220,11 @@ export async function changePhase(app: App, actor: UserActor, w: Workshop, to: W
 export async function setLocked(app: App, actor: UserActor, w: Workshop, locked: boolean): Promise<Workshop> {
 	if (w.phase === 'closed') throw new ApiError(409, 'workshop_closed', 'Workshoppen är avslutad.');
 	if (w.locked === locked) return w;
-	const [row] = await app.db.update(workshops).set({ locked, updatedAt: new Date() }).where(eq(workshops.id, w.id)).returning();
-	await audit.record(app.db, { initiativeId: w.initiativeId, actor: auditActor(actor), action: locked ? 'workshop.locked' : 'workshop.unlocked', data: { workshopId: w.id } });
+	const row = await journalled(app.db, async (tx, journal) => {
+		const [updated] = await tx.update(workshops).set({ locked, updatedAt: new Date() }).where(eq(workshops.id, w.id)).returning();
+		await journal({ initiativeId: w.initiativeId, actor: auditActor(actor), action: locked ? 'workshop.locked' : 'workshop.unlocked', data: { workshopId: w.id } });
+		return updated;
+	});
 	await writeMeta(app, row);
 	return row;
 }
@@ -226,9 +239,13 @@ export async function setTimer(app: App, w: Workshop, seconds: number | null): P
 
 /** Shows or hides the vote tally for participants. */
 export async function setTallyVisible(app: App, actor: UserActor, w: Workshop, visible: boolean): Promise<Workshop> {
-	const [row] = await app.db.update(workshops).set({ tallyVisible: visible, updatedAt: new Date() }).where(eq(workshops.id, w.id)).returning();
+	let row = w;
 	if (visible !== w.tallyVisible) {
-		await audit.record(app.db, { initiativeId: w.initiativeId, actor: auditActor(actor), action: visible ? 'workshop.tally_shown' : 'workshop.tally_hidden', data: { workshopId: w.id } });
+		row = await journalled(app.db, async (tx, journal) => {
+			const [updated] = await tx.update(workshops).set({ tallyVisible: visible, updatedAt: new Date() }).where(eq(workshops.id, w.id)).returning();
+			await journal({ initiativeId: w.initiativeId, actor: auditActor(actor), action: visible ? 'workshop.tally_shown' : 'workshop.tally_hidden', data: { workshopId: w.id } });
+			return updated;
+		});
 	}
 	await writeMeta(app, row);
 	await publishTally(app, row);
@@ -300,8 +317,11 @@ export async function joinWorkshop(
 		throw new ApiError(409, 'signed_in', 'Du är inloggad med ett konto som inte är med i det här initiativet. Logga ut, eller öppna länken i ett privat fönster, för att delta som gäst.');
 	}
 	if (opts.actor.kind === 'guest' && opts.actor.workshopId === w.id) return { ...result, guestToken: null, guest: opts.actor };
-	const { token, actor } = await createGuestSession(app.db, w.id, opts.displayName);
-	await audit.record(app.db, { initiativeId: w.initiativeId, actor: auditActor(actor), action: 'workshop.guest_joined', data: { workshopId: w.id, guestId: actor.guestId } });
+	const { token, actor } = await journalled(app.db, async (tx, journal) => {
+		const guest = await createGuestSession(tx, w.id, opts.displayName);
+		await journal({ initiativeId: w.initiativeId, actor: auditActor(guest.actor), action: 'workshop.guest_joined', data: { workshopId: w.id, guestId: guest.actor.guestId } });
+		return guest;
+	});
 	return { ...result, guestToken: token, guest: actor };
 }
 
@@ -371,12 +391,18 @@ export async function myCards(db: Db, actor: Actor, workshopId: string) {
 export async function revealCards(app: App, actor: UserActor, w: Workshop): Promise<number> {
 	if (!w.silent) throw new ApiError(409, 'not_silent', 'Workshoppen är inte i tyst läge.');
 	const docs = liveDocs(app);
-	const [row] = await app.db
-		.update(workshops)
-		.set({ revealedAt: new Date(), updatedAt: new Date() })
-		.where(and(eq(workshops.id, w.id), sql`${workshops.revealedAt} is null`))
-		.returning({ id: workshops.id });
-	if (!row) throw new ApiError(409, 'already_revealed', 'Korten är redan visade.');
+	// The reveal is journalled with the decision; the cards then move onto the board (a card
+	// written meanwhile was stored public already, so the count can only be exact or low by those).
+	await journalled(app.db, async (tx, journal) => {
+		const [row] = await tx
+			.update(workshops)
+			.set({ revealedAt: new Date(), updatedAt: new Date() })
+			.where(and(eq(workshops.id, w.id), sql`${workshops.revealedAt} is null`))
+			.returning({ id: workshops.id });
+		if (!row) throw new ApiError(409, 'already_revealed', 'Korten är redan visade.');
+		const cards = await privateCardCount(tx, w.id);
+		await journal({ initiativeId: w.initiativeId, actor: auditActor(actor), action: 'workshop.cards_revealed', data: { workshopId: w.id, cards } });
+	});
 	let total = 0;
 	// Two passes: a card written while the first pass ran may still have been stored as private.
 	for (let pass = 0; pass < 2; pass++) {
@@ -391,12 +417,11 @@ export async function revealCards(app: App, actor: UserActor, w: Workshop): Prom
 		await app.db.update(workshopCards).set({ private: false }).where(inArray(workshopCards.id, hidden.map((c) => c.id)));
 		total += hidden.length;
 	}
-	await audit.record(app.db, { initiativeId: w.initiativeId, actor: auditActor(actor), action: 'workshop.cards_revealed', data: { workshopId: w.id, cards: total } });
 	return total;
 }
 
 /** How many private cards wait for the reveal (facilitators see the count, never the text). */
-export async function privateCardCount(db: Db, workshopId: string): Promise<number> {
+export async function privateCardCount(db: Tx, workshopId: string): Promise<number> {
 	const [r] = await db
 		.select({ n: count() })
 		.from(workshopCards)

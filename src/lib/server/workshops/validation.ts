@@ -1,18 +1,19 @@
 /** Request bodies of the workshop API, validated with zod (Swedish messages: they reach the UI). */
 import { z } from 'zod';
+import { lineText, multilineText } from '../http/text.ts';
 import { TARGET_PHASES } from './phases.ts';
 import { MAX_CARD_LENGTH, MAX_VOTES } from './index.ts';
 
-const text = (max: number, what: string) =>
-	z
-		.string({ error: `${what} måste vara text.` })
+/** One line unless `multiline`; lone surrogates and control characters are refused (`text.ts`). */
+const text = (max: number, what: string, opts: { multiline?: boolean } = {}) =>
+	(opts.multiline ? multilineText : lineText)({ error: `${what} måste vara text.` })
 		.trim()
 		.min(1, `${what} behöver fyllas i.`)
 		.max(max, `${what} får vara högst ${max} tecken.`);
 
 export const createWorkshopSchema = z.object({
 	title: text(200, 'Titeln'),
-	question: text(500, 'Frågan'),
+	question: text(500, 'Frågan', { multiline: true }),
 	votesPerParticipant: z.int().min(1, 'Minst 1 röst.').max(MAX_VOTES, `Högst ${MAX_VOTES} röster.`).optional(),
 	anonymous: z.boolean().optional(),
 	silent: z.boolean().optional()
@@ -30,13 +31,13 @@ export const displayNameSchema = text(40, 'Namnet').refine((v) => !/\S+@\S+\.\S+
 });
 
 export const joinSchema = z.object({
-	code: z.string({ error: 'Koden måste vara text.' }).max(32, 'Koden är för lång.'),
+	code: lineText({ error: 'Koden måste vara text.' }).max(32, 'Koden är för lång.'),
 	displayName: displayNameSchema
 });
 
-export const cardSchema = z.object({ text: text(MAX_CARD_LENGTH, 'Kortet') });
+export const cardSchema = z.object({ text: text(MAX_CARD_LENGTH, 'Kortet', { multiline: true }) });
 
-export const voteSchema = z.object({ targetId: z.string().min(1).max(64) });
+export const voteSchema = z.object({ targetId: lineText().min(1).max(64) });
 
 export const lockSchema = z.object({ locked: z.boolean() });
 

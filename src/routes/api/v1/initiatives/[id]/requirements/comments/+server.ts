@@ -3,7 +3,7 @@ import { endpoint, readJson } from '#lib/server/http/api.ts';
 import { authorizeIn } from '#lib/server/requirements/access.ts';
 import * as comments from '#lib/server/requirements/comments.ts';
 import { CommentBody } from '#lib/server/requirements/validation.ts';
-import * as audit from '#lib/server/audit/index.ts';
+import { journalled } from '#lib/server/audit/command.ts';
 import type { RequestHandler } from './$types';
 
 /**
@@ -19,12 +19,15 @@ export const GET: RequestHandler = endpoint(async ({ locals, params, url }) => {
 export const POST: RequestHandler = endpoint(async ({ locals, params, request }) => {
 	const { actor, scope } = await authorizeIn(locals.app.db, locals.actor, params.id, 'requirements', 'write');
 	const body = await readJson(request, CommentBody);
-	const id = await comments.addComment(locals.app.db, { initiativeId: scope.initiativeId, requirementUid: body.requirementUid, authorId: actor.userId, body: body.body });
-	await audit.record(locals.app.db, {
-		initiativeId: scope.initiativeId,
-		actor: { userId: actor.userId, label: actor.name },
-		action: 'requirements.commented',
-		data: { commentId: id, requirementUid: body.requirementUid }
+	const id = await journalled(locals.app.db, async (tx, journal) => {
+		const commentId = await comments.addComment(tx, { initiativeId: scope.initiativeId, requirementUid: body.requirementUid, authorId: actor.userId, body: body.body });
+		await journal({
+			initiativeId: scope.initiativeId,
+			actor: { userId: actor.userId, label: actor.name },
+			action: 'requirements.commented',
+			data: { commentId, requirementUid: body.requirementUid }
+		});
+		return commentId;
 	});
 	return json({ id }, { status: 201 });
 });
