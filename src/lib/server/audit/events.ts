@@ -12,4 +12,4 @@ import '../auth/events.ts';
 import '../organisations/events.ts';
 import '../demo/events.ts';
 
-export { describe, registeredActions, isRegistered, kindName } from './format.ts';
+export { describe, registeredActions, isRegistered, kindName, type Lookup, type Locale, type Detail } from './format.ts';

@@ -7,10 +7,15 @@ const LISA = '33333333-3333-4333-8333-333333333333';
 const NORA = '44444444-4444-4444-8444-444444444444';
 
 /** Lisa joined a named workshop; Nora an anonymous one. */
-const lookup: Lookup = {
-	workshop: (id) => ({ [WS]: { title: 'Behovsworkshop', anonymous: true }, [OPEN_WS]: { title: 'Öppen verkstad', anonymous: false } })[id],
-	guest: (id) => ({ [LISA]: { displayName: 'Lisa förskollärare', anonymous: false }, [NORA]: { displayName: 'Nora Nilsson', anonymous: true } })[id]
+const workshops: Record<string, { title: string; anonymous: boolean }> = {
+	[WS]: { title: 'Behovsworkshop', anonymous: true },
+	[OPEN_WS]: { title: 'Öppen verkstad', anonymous: false }
 };
+const guests: Record<string, { displayName: string; anonymous: boolean }> = {
+	[LISA]: { displayName: 'Lisa förskollärare', anonymous: false },
+	[NORA]: { displayName: 'Nora Nilsson', anonymous: true }
+};
+const lookup: Lookup = { workshop: (id) => workshops[id], guest: (id) => guests[id] };
 
 const maria = 'Maria Lind';
 

@@ -8,7 +8,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { workshopGuests, workshops } from '../db/schema/index.ts';
 import { isUuid } from '../access/scope.ts';
-import { canonicalJson, type AuditEntry } from './index.ts';
+import { canonicalJson, list, type AuditEntry } from './index.ts';
+import type { JournalFilter } from './filter.ts';
 import { describe, type Detail, type Locale, type Lookup } from './format.ts';
 import { toCsv } from '../csv/index.ts';
 import './events.ts';
@@ -56,6 +57,14 @@ export async function readable(db: Db, initiativeId: string, entries: AuditEntry
 		const d = describe({ action: e.action, actorLabel: e.actor.label, data: e.data }, locale, lookup);
 		return { ...e, text: d.text, actorName: d.actor, details: d.details };
 	});
+}
+
+/**
+ * The whole journal of an initiative as a CSV file (BOM included), for downloads and the case
+ * file. The caller must already have checked that the reader may read the journal.
+ */
+export async function journalCsvFor(db: Db, initiativeId: string, locale: Locale = 'sv', filter: JournalFilter = {}): Promise<string> {
+	return journalCsv(await readable(db, initiativeId, await list(db, initiativeId, filter), locale), locale);
 }
 
 const HEADER: Record<Locale, string[]> = {

@@ -239,7 +239,7 @@ registerOperations([
 		query: {
 			format: { description: '`csv` downloads the journal as CSV.', schema: { enum: ['json', 'csv'] } },
 			lang: { description: 'Language of `text`: `sv` (default) or `en`.', schema: { enum: ['sv', 'en'] } },
-			kind: { description: 'An event action (`workshop.closed`) or its entity prefix (`workshop`).', schema: { type: 'string', pattern: '^[a-z][a-z_]*(\\.[a-z][a-z_]*)?$' } },
+			kind: { description: 'An event action (`workshop.closed`) or its entity prefix (`workshop`).', schema: { type: 'string', maxLength: 100, pattern: '^[a-z][a-z_]*(\\.[a-z][a-z_]*)?$' } },
 			actor: { description: 'User id: entries that person did.', schema: { type: 'string', format: 'uuid' } },
 			from: { description: 'First day, Swedish time (`YYYY-MM-DD`), inclusive.', schema: { type: 'string', format: 'date' } },
 			to: { description: 'Last day, Swedish time (`YYYY-MM-DD`), inclusive.', schema: { type: 'string', format: 'date' } }
