@@ -195,6 +195,32 @@ describe('the journal CSV', () => {
 	});
 });
 
+describe('every other CSV download', () => {
+	async function file(path: string) {
+		const res = await ok(as(maria).get(path));
+		expect(res.headers.get('content-type'), path).toBe('text/csv; charset=utf-8');
+		expect(res.headers.get('content-disposition'), path).toMatch(/^attachment; /);
+		const bytes = new Uint8Array(await res.clone().arrayBuffer());
+		expect([...bytes.slice(0, 3)], path).toEqual([0xef, 0xbb, 0xbf]);
+		// Exactly one BOM: the writer adds it, nobody else.
+		expect([...bytes.slice(3, 6)], path).not.toEqual([0xef, 0xbb, 0xbf]);
+		return (await res.text()).replace(/^\uFEFF/, '').split('\r\n');
+	}
+
+	it('writes the needs register for Swedish Excel', async () => {
+		const [head] = await file(`/api/v1/initiatives/${initiativeId}/needs/export?format=csv`);
+		expect(head.split(';')[0]).toBe('"Rubrik"');
+		expect(head).toContain(';"Behovsformulering";');
+	});
+
+	it('writes workshop results for Swedish Excel', async () => {
+		const workshops = (await (await ok(as(maria).get(`/api/v1/initiatives/${initiativeId}/workshops`))).json()) as Array<{ id: string }> | { workshops: Array<{ id: string }> };
+		const list = Array.isArray(workshops) ? workshops : workshops.workshops;
+		const [head] = await file(`/api/v1/workshops/${list[0].id}/results?format=csv`);
+		expect(head).toBe('"grupp";"gruppens röster";"kort";"kortets röster"');
+	});
+});
+
 describe('the journal page', () => {
 	it('shows sentences with continuous numbers, the chain check and the filter form', async () => {
 		const res = await ok(as(maria).get(`/initiatives/${initiativeId}/journal?kind=workshop`));
