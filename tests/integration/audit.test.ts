@@ -53,6 +53,6 @@ describe(`the journal on ${testDbKind()}`, () => {
 		const result = await audit.verify(database.db, initiative);
 		expect(result.ok).toBe(false);
 		const entries = await audit.list(database.db, initiative);
-		expect(result).toEqual({ ok: false, entries: 15, brokenAt: entries.at(-1)!.id });
+		expect(result).toEqual({ ok: false, entries: 15, brokenAt: entries.at(-1)!.id, brokenSeq: 15 });
 	});
 });

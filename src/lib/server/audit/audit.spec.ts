@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GENESIS, canonicalJson, rowHash, toCsv, type HashInput } from './index.ts';
+import { GENESIS, canonicalJson, rowHash, type HashInput } from './index.ts';
 
 const row: HashInput = {
 	prevHash: GENESIS,
@@ -28,17 +28,5 @@ describe('the journal hash chain', () => {
 
 	it('is a 64-character lower-case hex SHA-256', () => {
 		expect(rowHash(row)).toMatch(/^[0-9a-f]{64}$/);
-	});
-});
-
-describe('the journal CSV export', () => {
-	it('quotes every field and defuses spreadsheet formulas', () => {
-		const csv = toCsv([
-			{ id: 1, at: row.at, actor: { userId: null, label: '=HYPERLINK("x")' }, action: 'a', data: { q: 'say "hi"' }, hash: 'h' }
-		]);
-		const lines = csv.trimEnd().split('\r\n');
-		expect(lines).toHaveLength(2);
-		expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
-		expect(lines[1]).toContain('"{""q"":""say \\""hi\\""""}"');
 	});
 });

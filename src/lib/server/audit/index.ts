@@ -5,9 +5,11 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { asc, eq, isNull, sql, desc } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lt, sql, desc, type SQL } from 'drizzle-orm';
 import { auditLog } from '../db/schema/index.ts';
 import type { Db, Tx } from '../db/index.ts';
+import { stockholmDayEnd, stockholmDayStart } from '../csv/time.ts';
+import type { JournalFilter } from './filter.ts';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -122,6 +124,8 @@ export async function record(db: Tx, event: AuditEvent): Promise<void> {
 
 export interface AuditEntry {
 	id: number;
+	/** Position in the initiative's chain: 1, 2, 3 … with no gaps, whatever other chains hold. */
+	seq: number;
 	at: string;
 	actor: { userId: string | null; label: string };
 	action: string;
@@ -129,15 +133,40 @@ export interface AuditEntry {
 	hash: string;
 }
 
-/** The journal of one initiative, oldest first. */
-export async function list(db: Db, initiativeId: string): Promise<AuditEntry[]> {
-	const rows = await db
-		.select()
+/**
+ * The journal of one initiative, oldest first, numbered in chain order. A filter narrows the
+ * rows but never renumbers them: row 7 is row 7 in every view, the CSV and the API.
+ */
+export async function list(db: Db, initiativeId: string, filter: JournalFilter = {}): Promise<AuditEntry[]> {
+	const numbered = db
+		.select({
+			id: auditLog.id,
+			at: auditLog.at,
+			actorUserId: auditLog.actorUserId,
+			actorLabel: auditLog.actorLabel,
+			action: auditLog.action,
+			data: auditLog.data,
+			hash: auditLog.hash,
+			seq: sql<number | string>`row_number() over (order by ${auditLog.id})`.as('seq')
+		})
 		.from(auditLog)
 		.where(chainFilter(initiativeId))
-		.orderBy(asc(auditLog.id));
+		.as('numbered');
+	const where: SQL[] = [];
+	if (filter.kind) {
+		where.push(filter.kind.includes('.') ? eq(numbered.action, filter.kind) : sql`split_part(${numbered.action}, '.', 1) = ${filter.kind}`);
+	}
+	if (filter.actor) where.push(eq(numbered.actorUserId, filter.actor));
+	if (filter.from) where.push(gte(numbered.at, stockholmDayStart(filter.from).toISOString()));
+	if (filter.to) where.push(lt(numbered.at, stockholmDayEnd(filter.to).toISOString()));
+	const rows = await db
+		.select()
+		.from(numbered)
+		.where(where.length ? and(...where) : undefined)
+		.orderBy(asc(numbered.id));
 	return rows.map((r) => ({
 		id: r.id,
+		seq: Number(r.seq),
 		at: new Date(r.at).toISOString(),
 		actor: { userId: r.actorUserId, label: r.actorLabel },
 		action: r.action,
@@ -146,7 +175,29 @@ export async function list(db: Db, initiativeId: string): Promise<AuditEntry[]> 
 	}));
 }
 
-export type VerifyResult = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number };
+/** The people who appear as actors in an initiative's journal (for the person filter). */
+export async function actors(db: Db, initiativeId: string): Promise<Array<{ userId: string; label: string }>> {
+	const rows = await db
+		.selectDistinctOn([auditLog.actorUserId], { userId: auditLog.actorUserId, label: auditLog.actorLabel })
+		.from(auditLog)
+		.where(and(chainFilter(initiativeId), sql`${auditLog.actorUserId} is not null`))
+		.orderBy(auditLog.actorUserId, desc(auditLog.id));
+	return rows
+		.filter((r): r is { userId: string; label: string } => r.userId !== null)
+		.sort((a, b) => a.label.localeCompare(b.label, 'sv'));
+}
+
+/** The entity prefixes (`workshop`, `need` …) that occur in an initiative's journal. */
+export async function kinds(db: Db, initiativeId: string): Promise<string[]> {
+	const rows = await db
+		.selectDistinct({ kind: sql<string>`split_part(${auditLog.action}, '.', 1)` })
+		.from(auditLog)
+		.where(chainFilter(initiativeId));
+	return rows.map((r) => r.kind).sort();
+}
+
+/** `brokenAt` is the row id; `brokenSeq` its number in the chain as the journal shows it. */
+export type VerifyResult = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; brokenSeq: number };
 
 /** Walks a chain and reports the first row whose link or content does not match. */
 export async function verify(db: Db, initiativeId: string | null): Promise<VerifyResult> {
@@ -156,7 +207,7 @@ export async function verify(db: Db, initiativeId: string | null): Promise<Verif
 		.where(chainFilter(initiativeId))
 		.orderBy(asc(auditLog.id));
 	let prev = GENESIS;
-	for (const r of rows) {
+	for (const [i, r] of rows.entries()) {
 		const expected = rowHash({
 			prevHash: prev,
 			initiativeId: r.initiativeId,
@@ -167,23 +218,9 @@ export async function verify(db: Db, initiativeId: string | null): Promise<Verif
 			at: new Date(r.at).toISOString()
 		});
 		if (r.prevHash !== prev || r.hash !== expected) {
-			return { ok: false, entries: rows.length, brokenAt: r.id };
+			return { ok: false, entries: rows.length, brokenAt: r.id, brokenSeq: i + 1 };
 		}
 		prev = r.hash;
 	}
 	return { ok: true, entries: rows.length };
 }
-
-/** CSV of the journal (RFC 4180 quoting), for the process leader's export. */
-export function toCsv(entries: AuditEntry[]): string {
-	// A leading = + - @ would be run as a formula by spreadsheet programs: prefix it.
-	const q = (v: string) => `"${(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v).replaceAll('"', '""')}"`;
-	const lines = [['id', 'tid (UTC)', 'vem', 'händelse', 'detaljer', 'hash'].map(q).join(',')];
-	for (const e of entries) {
-		lines.push(
-			[String(e.id), e.at, e.actor.label, e.action, canonicalJson(e.data), e.hash].map(q).join(',')
-		);
-	}
-	return lines.join('\r\n') + '\r\n';
-}
-

@@ -294,11 +294,21 @@ registerOperations([
 		path: '/api/v1/initiatives/{id}/audit',
 		tags: ['journal'],
 		summary: "The initiative's journal (process leaders)",
+		description:
+			'Every entry has its continuous number `seq` (1, 2, 3 … in chain order; filters never renumber) and the sentence `text` a person reads, beside the raw event (`action`, `data`). ' +
+			'`?format=csv` downloads the same rows for Swedish Excel (`;`, UTF-8 with BOM, Stockholm time) with the sentence beside the raw event.',
 		params: idParam,
-		query: { format: { description: '`csv` downloads the journal as CSV.', schema: { enum: ['json', 'csv'] } } },
+		query: {
+			format: { description: '`csv` downloads the journal as CSV.', schema: { enum: ['json', 'csv'] } },
+			lang: { description: 'Language of `text`: `sv` (default) or `en`.', schema: { enum: ['sv', 'en'] } },
+			kind: { description: 'An event action (`workshop.closed`) or its entity prefix (`workshop`).', schema: { type: 'string', maxLength: 100, pattern: '^[a-z][a-z_]*(\\.[a-z][a-z_]*)?$' } },
+			actor: { description: 'User id: entries that person did.', schema: { type: 'string', format: 'uuid' } },
+			from: { description: 'First day, Swedish time (`YYYY-MM-DD`), inclusive.', schema: { type: 'string', format: 'date' } },
+			to: { description: 'Last day, Swedish time (`YYYY-MM-DD`), inclusive.', schema: { type: 'string', format: 'date' } }
+		},
 		responses: {
 			200: {
-				description: 'Oldest first.',
+				description: 'Oldest first. With `format=csv`: `text/csv; charset=utf-8`.',
 				schema: {
 					type: 'object',
 					required: ['entries'],
@@ -307,20 +317,23 @@ registerOperations([
 							type: 'array',
 							items: {
 								type: 'object',
-								required: ['id', 'at', 'actor', 'action', 'data', 'hash'],
+								required: ['id', 'seq', 'at', 'actor', 'action', 'data', 'hash', 'text'],
 								properties: {
 									id: { type: 'integer' },
+									seq: { type: 'integer', minimum: 1, description: 'Number in the initiative\'s journal: 1, 2, 3 … without gaps.' },
 									at: dateTime,
 									actor: { type: 'object', properties: { userId: { type: ['string', 'null'] }, label: { type: 'string' } } },
 									action: { type: 'string', description: 'e.g. `initiative.created`, `member.role_changed`.' },
 									data: { type: 'object' },
-									hash: { type: 'string' }
+									hash: { type: 'string' },
+									text: { type: 'string', description: 'The entry as one sentence, e.g. "Maria Lind flyttade initiativet från Initiera till Behov."' }
 								}
 							}
 						}
 					}
 				}
 			},
+			400: errors[400],
 			401: errors[401],
 			404: errors[404]
 		}
@@ -333,11 +346,11 @@ registerOperations([
 		params: idParam,
 		responses: {
 			200: {
-				description: '`{ok:true, entries}` or, at the first broken link, `{ok:false, brokenAt}` (the row id).',
+				description: '`{ok:true, entries}` or, at the first broken link, `{ok:false, brokenAt, brokenSeq}` (the row id and its number `seq` in the journal).',
 				schema: {
 					type: 'object',
 					required: ['ok'],
-					properties: { ok: { type: 'boolean' }, entries: { type: 'integer' }, brokenAt: { type: 'integer' } }
+					properties: { ok: { type: 'boolean' }, entries: { type: 'integer' }, brokenAt: { type: 'integer' }, brokenSeq: { type: 'integer' } }
 				}
 			},
 			401: errors[401],

@@ -5,6 +5,7 @@
  */
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Need, ResolvedSource } from './index.ts';
+import { toCsv } from '../csv/index.ts';
 
 type Locale = 'sv' | 'en';
 
@@ -65,8 +66,6 @@ const LABELS = {
 	}
 } as const;
 
-const q = (v: string) => `"${(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v).replaceAll('"', '""')}"`;
-
 function indicatorText(n: Need, locale: Locale): string {
 	const L = LABELS[locale];
 	return n.indicators
@@ -79,32 +78,27 @@ function sourceText(s: ResolvedSource, locale: Locale): string {
 	return `${s.workshopTitle}: ${s.kind === 'card' ? L.card : L.group} “${s.label}”${s.missing ? ` ${L.missing}` : ''}`;
 }
 
-/** CSV with a BOM-free UTF-8 body (the route adds the BOM for spreadsheet programs). */
+/** The register as CSV for Swedish Excel (the one CSV writer: `;`, BOM, Stockholm time). */
 export function needsCsv(items: Array<{ need: Need; sources: ResolvedSource[] }>, locale: Locale = 'sv'): string {
 	const L = LABELS[locale];
 	const head = [L.title, L.statement, L.affected, L.currentSituation, L.baseline, L.desiredEffect, L.indicators, L.priority, L.status, L.movedTo, L.sources, L.updated];
-	const lines = [head.map(q).join(',')];
-	for (const { need: n, sources } of items) {
-		lines.push(
-			[
-				n.title,
-				n.statement,
-				n.affected,
-				n.currentSituation,
-				n.baseline,
-				n.desiredEffect,
-				indicatorText(n, locale),
-				L.priorities[n.priority],
-				L.statuses[n.status],
-				n.movedTo,
-				sources.map((s) => sourceText(s, locale)).join(' | '),
-				n.updatedAt.toISOString()
-			]
-				.map(q)
-				.join(',')
-		);
-	}
-	return lines.join('\r\n') + '\r\n';
+	return toCsv(
+		head,
+		items.map(({ need: n, sources }) => [
+			n.title,
+			n.statement,
+			n.affected,
+			n.currentSituation,
+			n.baseline,
+			n.desiredEffect,
+			indicatorText(n, locale),
+			L.priorities[n.priority],
+			L.statuses[n.status],
+			n.movedTo,
+			sources.map((s) => sourceText(s, locale)).join(' | '),
+			n.updatedAt
+		])
+	);
 }
 
 function field(label: string, value: string, none: string): Paragraph[] {

@@ -109,7 +109,8 @@ describe('the needs register', () => {
 		const list = await needs.listNeeds(app.db, fx.initiativeId);
 		const items = await Promise.all(list.map(async (need) => ({ need, sources: await needs.resolveSources(app, need.sources) })));
 		const csv = needsCsv(items);
-		expect(csv.split('\r\n')[0]).toContain('"Behovsformulering"');
+		expect(csv.startsWith('\uFEFF')).toBe(true);
+		expect(csv.split('\r\n')[0]).toContain(';"Behovsformulering";');
 		expect(csv).toContain('Halkolyckor (antal/månad): 4 → 1');
 		const docx = await needsDocx('Torra golv i förskolan', items);
 		expect(docx[0]).toBe(0x50); // "PK": a zip container

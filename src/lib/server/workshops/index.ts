@@ -16,6 +16,7 @@ import { attribution } from '../access/people.ts';
 import * as audit from '../audit/index.ts';
 import { journalled } from '../audit/command.ts';
 import { ApiError } from '../http/api.ts';
+import { toCsv, type CsvCell } from '../csv/index.ts';
 import type { ChangeAuthor } from '../live-docs.ts';
 import { createGuestSession, endWorkshopGuestSessions, type GuestActor } from '../auth/guest.ts';
 import { addCards, readBoard, setMeta, setTally, type Board } from '../../components/workshop/doc.ts';
@@ -607,24 +608,21 @@ export function rankGroups(r: Results): Results['groups'] {
 	return [...r.groups].sort((a, b) => total(b) - total(a) || a.title.localeCompare(b.title, 'sv'));
 }
 
-/** CSV of the results (RFC 4180, formula-safe), one row per card, groups first. */
+/** CSV of the results (the one CSV writer: Swedish Excel, formula-safe), one row per card, groups first. */
 export function resultsCsv(r: Results): string {
-	const q = (v: string) => `"${(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v).replaceAll('"', '""')}"`;
 	const withAuthor = r.cards.some((c) => c.author !== undefined);
 	const header = ['grupp', 'gruppens röster', 'kort', 'kortets röster', ...(withAuthor ? ['skribent'] : [])];
-	const lines = [header.map(q).join(',')];
+	const rows: CsvCell[][] = [];
 	const groupTitle = new Map(r.groups.map((g) => [g.id, g]));
 	const ordered = [...rankGroups(r).flatMap((g) => r.cards.filter((c) => c.groupId === g.id)), ...r.cards.filter((c) => !c.groupId)];
 	for (const g of rankGroups(r)) {
-		if (!g.cardIds.length) lines.push([g.title, String(g.votes ?? ''), '', '', ...(withAuthor ? [''] : [])].map(q).join(','));
+		if (!g.cardIds.length) rows.push([g.title, g.votes, null, null, ...(withAuthor ? [null] : [])]);
 	}
 	for (const c of ordered) {
 		const g = c.groupId ? groupTitle.get(c.groupId) : undefined;
-		lines.push(
-			[g?.title ?? '', g ? String(g.votes ?? '') : '', c.text, String(c.votes ?? ''), ...(withAuthor ? [c.author ?? ''] : [])].map(q).join(',')
-		);
+		rows.push([g?.title ?? '', g ? g.votes : null, c.text, c.votes, ...(withAuthor ? [c.author ?? ''] : [])]);
 	}
-	return lines.join('\r\n') + '\r\n';
+	return toCsv(header, rows);
 }
 
 /** Card ids that exist in a workshop (for need sources). */

@@ -195,10 +195,11 @@ describe('the results CSV', () => {
 				{ id: 'g2', title: 'Väta', cardIds: ['c1'], votes: 3, cardVotes: 1, impact: null, effort: null }
 			]
 		});
-		const lines = csv.trim().split('\r\n');
-		expect(lines[0]).toBe('"grupp","gruppens röster","kort","kortets röster"');
-		expect(lines[1]).toBe(`"Väta","3","'=1+1","1"`);
-		expect(lines[2]).toBe('"Smuts","1","Grus","0"');
-		expect(lines[3]).toBe('"","","Lös","0"');
+		expect(csv.startsWith('\uFEFF')).toBe(true);
+		const lines = csv.slice(1).trim().split('\r\n');
+		expect(lines[0]).toBe('"grupp";"gruppens röster";"kort";"kortets röster"');
+		expect(lines[1]).toBe(`"Väta";3;"'=1+1";1`);
+		expect(lines[2]).toBe('"Smuts";1;"Grus";0');
+		expect(lines[3]).toBe('"";;"Lös";0');
 	});
 });

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { endpoint } from '#lib/server/http/api.ts';
+import { csvResponse } from '#lib/server/csv/index.ts';
 import { can } from '#lib/server/access/policy.ts';
 import * as workshops from '#lib/server/workshops/index.ts';
 import { authorizedWorkshop } from '#lib/server/workshops/http.ts';
@@ -15,12 +16,7 @@ export const GET: RequestHandler = endpoint(async ({ locals, params, url }) => {
 	const r = await workshops.results(locals.app, ctx.workshop, { team: workshops.isTeam(locals.actor, ctx), viewer: locals.actor });
 	if (url.searchParams.get('format') === 'csv') {
 		const slug = ctx.workshop.title.toLowerCase().replace(/[^a-z0-9åäö]+/g, '-').replace(/^-|-$/g, '') || 'workshop';
-		return new Response('\ufeff' + workshops.resultsCsv(r), {
-			headers: {
-				'content-type': 'text/csv; charset=utf-8',
-				'content-disposition': `attachment; filename="resultat-${encodeURIComponent(slug)}.csv"`
-			}
-		});
+		return csvResponse(workshops.resultsCsv(r), `resultat-${slug}.csv`);
 	}
 	return json(r);
 });

@@ -4,6 +4,7 @@ import { initiativeScope } from '#lib/server/access/scope.ts';
 import { initiatives } from '#lib/server/db/schema/index.ts';
 import * as needs from '#lib/server/needs/index.ts';
 import { needsCsv, needsDocx } from '#lib/server/needs/export.ts';
+import { csvResponse } from '#lib/server/csv/index.ts';
 import type { RequestHandler } from './$types';
 
 /** Downloads the register: `?format=csv` (default) or `?format=docx`. */
@@ -18,9 +19,7 @@ export const GET: RequestHandler = endpoint(async ({ locals, params, url }) => {
 	const locale = locals.locale ?? 'sv';
 	const base = locale === 'sv' ? 'behovsregister' : 'needs-register';
 	if (format === 'csv') {
-		return new Response('\ufeff' + needsCsv(items, locale), {
-			headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${base}.csv"` }
-		});
+		return csvResponse(needsCsv(items, locale), `${base}.csv`);
 	}
 	const [initiative] = await locals.app.db.select({ title: initiatives.title }).from(initiatives).where(eq(initiatives.id, id)).limit(1);
 	const body = await needsDocx(initiative?.title ?? '', items, locale);
