@@ -123,6 +123,7 @@ async function sessionRow(db: Db, id: string) {
 			organisationId: users.organisationId,
 			orgAdmin: users.orgAdmin,
 			platformAdmin: users.platformAdmin,
+			demoPersona: users.demoPersona,
 			organisationKind: organisations.kind
 		})
 		.from(sessions)
@@ -133,6 +134,16 @@ async function sessionRow(db: Db, id: string) {
 	return row;
 }
 
+/**
+ * Whether an account really administers the platform. A demo persona never does, whatever its
+ * row says (older demo seeds made the process leader administrator): anyone can sign in as a
+ * persona with one click, so platform administration there would hand every real account on the
+ * installation — list, new-password link, disable, outbox — to any visitor.
+ */
+export function holdsPlatformAdmin(row: { platformAdmin: boolean; demoPersona: string | null }): boolean {
+	return row.platformAdmin && row.demoPersona === null;
+}
+
 function actorOf(row: NonNullable<Awaited<ReturnType<typeof sessionRow>>>): UserActor {
 	return {
 		kind: 'user',
@@ -141,7 +152,7 @@ function actorOf(row: NonNullable<Awaited<ReturnType<typeof sessionRow>>>): User
 		organisationId: row.organisationId,
 		organisationKind: row.organisationKind,
 		orgAdmin: row.orgAdmin,
-		platformAdmin: row.platformAdmin
+		platformAdmin: holdsPlatformAdmin(row)
 	};
 }
 
