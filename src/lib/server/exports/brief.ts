@@ -5,8 +5,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { docProjections } from '../db/schema/index.ts';
-import type { Db } from '../db/index.ts';
-import type { PmNode } from '../collab/projection.ts';
+import type { App } from '../app.ts';
+import { fragmentToPm, type PmNode } from '../collab/projection.ts';
 import type { Actor } from '../access/policy.ts';
 import { editorsOf, editorsLine, visibleEditors, type Editor } from './editors.ts';
 import { para, slug, type Block, type ExportDocument, type Run } from './document.ts';
@@ -63,12 +63,22 @@ export interface BriefData {
 	editors: Editor[];
 }
 
-export async function loadBrief(db: Db, initiativeId: string): Promise<BriefData> {
+/**
+ * The brief as it stands now: read from the live-document server (its stored state plus every
+ * accepted update), so an export made a second after a change contains it. Without a running
+ * live-document server (a script), the stored projection, which trails by a few seconds.
+ */
+export async function loadBrief(app: App, initiativeId: string): Promise<BriefData> {
 	const docName = `brief.${initiativeId}`;
-	const [row] = await db.select({ json: docProjections.json }).from(docProjections).where(eq(docProjections.docName, docName)).limit(1);
-	const json = (row?.json ?? null) as Record<string, unknown> | null;
-	const content = json && typeof json.default === 'object' ? (json.default as PmNode) : null;
-	return { content, editors: await editorsOf(db, docName) };
+	let content: PmNode | null;
+	if (app.liveDocs) {
+		content = await app.liveDocs.read(docName, (doc) => fragmentToPm(doc.getXmlFragment('default')));
+	} else {
+		const [row] = await app.db.select({ json: docProjections.json }).from(docProjections).where(eq(docProjections.docName, docName)).limit(1);
+		const json = (row?.json ?? null) as Record<string, unknown> | null;
+		content = json && typeof json.default === 'object' ? (json.default as PmNode) : null;
+	}
+	return { content, editors: await editorsOf(app.db, docName) };
 }
 
 /** The brief as `viewer` may read it: editors they may not know of are left out. */

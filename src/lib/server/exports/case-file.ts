@@ -82,7 +82,7 @@ export async function buildCaseFile(app: App, actor: UserActor, scope: Initiativ
 			omitted.push({ what: DESCRIPTIONS[kind], why: 'du har inte behörighet att läsa det.' });
 			continue;
 		}
-		const doc = await buildExport(db, actor, initiativeId, kind);
+		const doc = await buildExport(app, actor, initiativeId, kind);
 		if (!doc) {
 			omitted.push({ what: DESCRIPTIONS[kind], why: 'inget förfarande har valts ännu.' });
 			continue;

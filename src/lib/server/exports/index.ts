@@ -6,7 +6,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { initiatives } from '../db/schema/index.ts';
-import type { Db } from '../db/index.ts';
+import type { App } from '../app.ts';
 import type { Actor, InitiativeResource } from '../access/policy.ts';
 import * as conflicts from '../conflicts/index.ts';
 import { getEffectLogic, listNeeds } from '../needs/index.ts';
@@ -36,12 +36,13 @@ export const EXPORT_RESOURCE: Record<ExportKind, InitiativeResource> = {
  * Builds one document of an initiative as `viewer` may read it. The caller has already asked the
  * policy for `EXPORT_RESOURCE[kind]`. Null when there is nothing to export (no procedure chosen).
  */
-export async function buildExport(db: Db, viewer: Actor, initiativeId: string, kind: ExportKind): Promise<ExportDocument | null> {
+export async function buildExport(app: App, viewer: Actor, initiativeId: string, kind: ExportKind): Promise<ExportDocument | null> {
+	const { db } = app;
 	const [ini] = await db.select({ title: initiatives.title, procedure: initiatives.procedure }).from(initiatives).where(eq(initiatives.id, initiativeId)).limit(1);
 	if (!ini) return null;
 	switch (kind) {
 		case 'brief':
-			return briefDocument(viewer, ini.title, await loadBrief(db, initiativeId));
+			return briefDocument(viewer, ini.title, await loadBrief(app, initiativeId));
 		case 'effect-logic': {
 			const [logic, needs] = await Promise.all([getEffectLogic(db, initiativeId), listNeeds(db, initiativeId)]);
 			return effectLogicDocument(ini.title, { logic, needs: needs.map((n) => ({ id: n.id, title: n.title, statement: n.statement })) });

@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!isExportKind(params.kind)) error(404, 'Finns inte.');
 	const { db } = locals.app;
 	const { actor, scope } = await pageAccess(db, locals.actor, params.id, EXPORT_RESOURCE[params.kind], 'read', url.pathname);
-	const doc = await buildExport(db, actor, scope.initiativeId, params.kind);
+	const doc = await buildExport(locals.app, actor, scope.initiativeId, params.kind);
 	if (!doc) error(404, 'Inget förfarande har valts ännu.');
 	return { kind: params.kind, doc, docxHref: `/api/v1/initiatives/${scope.initiativeId}/exports/${params.kind}` };
 };

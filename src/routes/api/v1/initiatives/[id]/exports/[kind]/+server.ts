@@ -16,7 +16,7 @@ export const GET: RequestHandler = endpoint(async ({ locals, params }) => {
 	const { actor, scope } = await authorizeIn(locals.app.db, locals.actor, params.id, EXPORT_RESOURCE[params.kind], 'read');
 	const limited = takeExport(locals.app, actor.userId);
 	if (limited) return limited;
-	const doc = await buildExport(locals.app.db, actor, scope.initiativeId, params.kind);
+	const doc = await buildExport(locals.app, actor, scope.initiativeId, params.kind);
 	if (!doc) throw new ApiError(404, 'not_found', 'Inget förfarande har valts ännu.');
 	return docxResponse(await renderDocx(doc), doc.fileBase);
 });
