@@ -47,7 +47,7 @@ async function realSignup(client: Client) {
 }
 
 describe(`demo mode on ${testDbKind()}`, () => {
-	it('closes one-click sign-in once a real account exists, and says why on the login page', async () => {
+	it('closes one-click sign-in once a real account exists, signs personas out, and says why on the login page', async () => {
 		server = await startDemoServer({});
 		// Before: the process leader signs in with one click, but administers nothing.
 		const visitor = new Client(server.url);
@@ -58,6 +58,8 @@ describe(`demo mode on ${testDbKind()}`, () => {
 		const real = await realSignup(new Client(server.url));
 		// The first real account administers the installation; the demo persona never did.
 		expect(real.user.platformAdmin).toBe(true);
+		// The visitor who was signed in as the persona is signed out.
+		expect((await visitor.get('/api/v1/me')).status).toBe(401);
 
 		const next = new Client(server.url);
 		expect((await personaSignIn(next, 'process_leader')).status).toBe(403);
@@ -74,6 +76,7 @@ describe(`demo mode on ${testDbKind()}`, () => {
 
 		const persona = new Client(server.url);
 		expect((await personaSignIn(persona, 'process_leader')).status).toBe(303);
+		expect((await persona.get('/api/v1/me')).status).toBe(200);
 		const me = await (await persona.get('/api/v1/me')).json();
 		expect(me.user).toMatchObject({ name: 'Maria Lind', platformAdmin: false });
 

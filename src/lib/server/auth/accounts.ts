@@ -21,6 +21,7 @@ import { limitersFor, loginRetryAfter, recordLoginFailure, recordLoginSuccess } 
 import {
 	createSession,
 	deleteExpiredSessions,
+	endDemoSessions,
 	holdsPlatformAdmin,
 	invalidateSession,
 	invalidateUserSessions,
@@ -204,6 +205,10 @@ export async function signup(app: App, input: SignupInput, meta: RequestMeta): P
 	} catch (err) {
 		if (err instanceof Abort) return failure(err.failure);
 		throw err;
+	}
+	if (created.platformAdmin && app.config.demo && !app.config.DEMO_WITH_REAL_ACCOUNTS) {
+		// The first real account closes the demo: visitors signed in as personas are signed out now.
+		for (const userId of await endDemoSessions(app.db)) app.events.emit('access-changed', { userId, reason: 'demo_closed' });
 	}
 	const { token, session } = await createSession(app.db, created.user.id, limitsFrom(app.config), meta);
 	app.log.info('auth.signup', { userId: created.user.id, organisationId: created.organisation.id, byInvitation: !!input.inviteToken, platformAdmin: created.platformAdmin });

@@ -11,7 +11,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { and, eq, lte, ne, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lte, ne, or } from 'drizzle-orm';
 import { organisations, sessions, users } from '../db/schema/index.ts';
 import type { Db, Tx } from '../db/index.ts';
 import type { UserActor } from '../access/policy.ts';
@@ -182,6 +182,19 @@ export async function invalidateUserSessions(db: Tx, userId: string, except?: st
 	await db
 		.delete(sessions)
 		.where(except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId));
+}
+
+/**
+ * Ends every session of every demo persona and returns their user ids: when the first real
+ * account arrives, one-click demo sign-in closes (auth/demo.ts), and a visitor who was already
+ * signed in as a persona must not stay on beside the real people.
+ */
+export async function endDemoSessions(db: Tx): Promise<string[]> {
+	const personas = await db.select({ id: users.id }).from(users).where(isNotNull(users.demoPersona));
+	if (!personas.length) return [];
+	const ids = personas.map((p) => p.id);
+	await db.delete(sessions).where(inArray(sessions.userId, ids));
+	return ids;
 }
 
 /** A user's sessions, for the "where am I signed in" list. */
