@@ -55,7 +55,11 @@ export default defineConfig({
 			]
 		}
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+	projects: [
+		// The first real account (the platform administrator) is signed up before any journey.
+		{ name: 'setup', testMatch: /platform-admin\.setup\.ts$/ },
+		{ name: 'chromium', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'] }
+	],
 	webServer: {
 		// A fresh data folder per run (older runs' folders of this build are removed): the demo
 		// seed only runs on an empty database.
@@ -71,6 +75,8 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			DATA_DIR: dataDir,
 			DEMO: 'true',
+			// The journeys sign up real accounts beside the demo personas on one server.
+			DEMO_WITH_REAL_ACCOUNTS: 'true',
 			LOG_LEVEL: 'warn',
 			...(build ? { BRYGGA_BUILD: build } : {})
 		}

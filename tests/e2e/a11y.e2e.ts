@@ -1,12 +1,14 @@
 /**
  * Every page a person can reach passes axe-core's WCAG 2.1 A/AA rules with no serious or
- * critical violation — signed out, and signed in as the demo process leader (who is also
- * organisation and platform administrator, so every page is open to her).
+ * critical violation — signed out, signed in as the demo process leader (also organisation
+ * administrator), and as the platform administrator (a real account: personas never administer
+ * the platform).
  */
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './helpers/a11y.ts';
 import { person } from './helpers/accounts.ts';
-import { createInitiative, demoLogIn, openBrief, signUp } from './helpers/flows.ts';
+import { PLATFORM_ADMIN } from './helpers/admin.ts';
+import { createInitiative, demoLogIn, logIn, openBrief, signUp } from './helpers/flows.ts';
 
 const PUBLIC_PAGES = ['/', '/login', '/signup', '/password-reset', '/accessibility'];
 
@@ -29,7 +31,9 @@ test('the not-found page is accessible', async ({ page }) => {
 test('every page of a signed-in process leader is accessible', async ({ page }) => {
 	test.setTimeout(120_000);
 	await demoLogIn(page, /maria lind/i);
-	for (const path of ['/initiatives', '/account', '/organisation', '/admin']) {
+	// A demo persona is no platform administrator: the admin page is closed to her.
+	expect((await page.goto('/admin'))?.status()).toBe(403);
+	for (const path of ['/initiatives', '/account', '/organisation']) {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(200);
 		await expectAccessible(page, path);
@@ -52,6 +56,14 @@ test('every page of a signed-in process leader is accessible', async ({ page }) 
 	const missing = await page.goto('/initiatives/00000000-0000-4000-8000-000000000000');
 	expect(missing?.status()).toBe(404);
 	await expectAccessible(page, 'unknown initiative');
+});
+
+test('the platform administration page is accessible to the platform administrator', async ({ page }) => {
+	await logIn(page, PLATFORM_ADMIN);
+	const response = await page.goto('/admin');
+	expect(response?.status()).toBe(200);
+	await expect(page.getByRole('heading', { level: 2, name: /^användare$/i })).toBeVisible();
+	await expectAccessible(page, '/admin');
 });
 
 test('every tab of the demo initiative is accessible', async ({ page }) => {

@@ -31,6 +31,12 @@ const schema = z.object({
 	MAIL_FROM: z.string().default('Brygga <noreply@brygga.invalid>'),
 	/** Demo mode: seeds a demo initiative into an empty database and offers one-click personas. Default: on with the embedded database, off with DATABASE_URL. */
 	DEMO: bool.optional(),
+	/**
+	 * Keep one-click demo sign-in open after real accounts exist (test and training installations
+	 * only). Off by default: the first real sign-up closes the demo doors. Demo personas never
+	 * administer the platform either way.
+	 */
+	DEMO_WITH_REAL_ACCOUNTS: bool.default(false),
 	/** Minutes of inactivity after which a session ends (sliding). NIST 800-63B rev. 4 AAL2: at most 60. */
 	SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
 	/** Hours after sign-in after which a session ends whatever the activity. NIST 800-63B rev. 4 AAL2: at most 24. */

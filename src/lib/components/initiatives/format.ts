@@ -7,6 +7,13 @@ import { m } from '#lib/paraglide/messages.js';
 
 export const PHASE_KEYS = ['initiate', 'needs', 'dialogue', 'sprint', 'procure', 'pilot', 'evaluate'] as const;
 export type PhaseKey = (typeof PHASE_KEYS)[number];
+
+/**
+ * Phases Brygga has no pages for yet. The stepper shows them as "kommer i en senare fas" without
+ * a link, instead of sending people to a page that belongs to another phase (e.g. market dialogue
+ * is not the procedure advisor, which is part of procuring).
+ */
+export const PHASES_WITHOUT_PAGES: readonly PhaseKey[] = ['dialogue', 'sprint', 'pilot', 'evaluate'];
 export type RoleKey = 'process_leader' | 'team' | 'observer';
 export type LabelKey = 'needs_owner' | 'procurement_officer' | 'operations' | 'expert';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { advise, type AdviceInput, type Procedure, type ThresholdUsed } from './advise.ts';
 
-const DA: ThresholdUsed = { name: 'direct_award', sek: 700_000, validFrom: '2022-02-01', validTo: null, source: 'LOU 19 kap. 2 §' };
-const EU: ThresholdUsed = { name: 'eu_threshold', sek: 2_389_585, validFrom: '2024-01-01', validTo: null, source: '(EU) 2023/2495' };
+const DA: ThresholdUsed = { name: 'direct_award', sek: 700_000, validFrom: '2022-02-01', validTo: null, reviewBy: null, reviewOverdue: false, source: 'LOU 19 kap. 2 §' };
+const EU: ThresholdUsed = { name: 'eu_threshold', sek: 2_389_585, validFrom: '2024-01-01', validTo: null, reviewBy: null, reviewOverdue: false, source: '(EU) 2023/2495' };
 const base: AdviceInput = { estimatedValueSek: 0, purchaseKind: 'services', buyerKind: 'municipality_region', marketSituation: 'exists', needsRnd: false };
 
 function fitOf(procedure: Procedure, input: Partial<AdviceInput>, sameKindSek = 0) {

@@ -39,6 +39,10 @@ export interface ThresholdUsed {
 	sek: number;
 	validFrom: string;
 	validTo: string | null;
+	/** When the figure must be checked again (see review.ts); null when no review is due. */
+	reviewBy: string | null;
+	/** True when the threshold is past its review date on the day of the advice. */
+	reviewOverdue: boolean;
 	source: string;
 }
 

@@ -7,9 +7,11 @@ import { initiativeOrganisations, initiatives, memberships, procurementThreshold
 import type { Db, Tx } from '../db/index.ts';
 import type { UserActor } from '../access/policy.ts';
 import * as audit from '../audit/index.ts';
+import { reviewOverdue } from './review.ts';
 import { advise, type Advice, type AdviceInput, type Procedure, type ThresholdUsed } from './advise.ts';
 
 export * from './advise.ts';
+export * from './review.ts';
 
 export interface ThresholdRow {
 	id: number;
@@ -19,6 +21,7 @@ export interface ThresholdRow {
 	sek: number;
 	validFrom: string;
 	validTo: string | null;
+	reviewBy: string | null;
 	source: string;
 }
 
@@ -51,7 +54,7 @@ export async function thresholdAt(db: Db, name: ThresholdName, buyerKind: BuyerK
 		)
 		.limit(1);
 	const r = rows[0];
-	return r ? { name: r.name, sek: r.sek, validFrom: r.validFrom, validTo: r.validTo, source: r.source } : null;
+	return r ? { name: r.name, sek: r.sek, validFrom: r.validFrom, validTo: r.validTo, reviewBy: r.reviewBy, reviewOverdue: reviewOverdue(r, day), source: r.source } : null;
 }
 
 export async function listThresholds(db: Db): Promise<ThresholdRow[]> {
@@ -59,16 +62,16 @@ export async function listThresholds(db: Db): Promise<ThresholdRow[]> {
 		.select()
 		.from(procurementThresholds)
 		.orderBy(asc(procurementThresholds.name), desc(procurementThresholds.validFrom), asc(procurementThresholds.purchaseKind), asc(procurementThresholds.buyerKind));
-	return rows.map((r) => ({ id: r.id, name: r.name, buyerKind: r.buyerKind, purchaseKind: r.purchaseKind, sek: r.sek, validFrom: r.validFrom, validTo: r.validTo, source: r.source }));
+	return rows.map((r) => ({ id: r.id, name: r.name, buyerKind: r.buyerKind, purchaseKind: r.purchaseKind, sek: r.sek, validFrom: r.validFrom, validTo: r.validTo, reviewBy: r.reviewBy, source: r.source }));
 }
 
-export type ThresholdInput = Omit<ThresholdRow, 'id'>;
+export type ThresholdInput = Omit<ThresholdRow, 'id' | 'reviewBy'> & { reviewBy?: string | null };
 
 export async function createThreshold(db: Db, actor: UserActor, input: ThresholdInput): Promise<ThresholdRow> {
 	return db.transaction(async (tx) => {
 		const [row] = await tx.insert(procurementThresholds).values(input).returning();
 		await audit.record(tx, { initiativeId: null, actor: { userId: actor.userId, label: actor.name }, action: 'threshold.created', data: { id: row.id, ...input } });
-		return { ...input, id: row.id };
+		return { ...input, reviewBy: row.reviewBy, id: row.id };
 	});
 }
 
@@ -76,14 +79,14 @@ export async function updateThreshold(db: Db, actor: UserActor, id: number, inpu
 	return db.transaction(async (tx) => {
 		const [before] = await tx.select().from(procurementThresholds).where(eq(procurementThresholds.id, id)).limit(1);
 		if (!before) return null;
-		await tx.update(procurementThresholds).set({ ...input, updatedAt: new Date() }).where(eq(procurementThresholds.id, id));
+		const [after] = await tx.update(procurementThresholds).set({ ...input, updatedAt: new Date() }).where(eq(procurementThresholds.id, id)).returning();
 		await audit.record(tx, {
 			initiativeId: null,
 			actor: { userId: actor.userId, label: actor.name },
 			action: 'threshold.updated',
-			data: { id, before: { sek: before.sek, validFrom: before.validFrom, validTo: before.validTo, source: before.source }, after: input }
+			data: { id, before: { sek: before.sek, validFrom: before.validFrom, validTo: before.validTo, reviewBy: before.reviewBy, source: before.source }, after: input }
 		});
-		return { ...input, id };
+		return { ...input, reviewBy: after.reviewBy, id };
 	});
 }
 

@@ -27,6 +27,8 @@ export const ThresholdBody = z
 		sek: sek.min(1, 'Beloppet måste vara större än noll.'),
 		validFrom: day,
 		validTo: day.nullable(),
+		/** When the figure must be checked again; optional, null when no review is due. */
+		reviewBy: day.nullable().optional(),
 		source: lineText().trim().min(3, 'Ange källan (lag, förordning eller myndighetens sida).').max(500)
 	})
 	.strict()

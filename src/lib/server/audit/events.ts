@@ -11,5 +11,6 @@ import '../requirements/events.ts';
 import '../auth/events.ts';
 import '../organisations/events.ts';
 import '../demo/events.ts';
+import '../exports/events.ts';
 
 export { describe, registeredActions, isRegistered, kindName, type Lookup, type Locale, type Detail } from './format.ts';

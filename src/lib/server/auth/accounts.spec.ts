@@ -144,12 +144,28 @@ describe('demo personas', () => {
 		expect(!r.ok && r.failure.status).toBe(404);
 	});
 
-	it('are listed in persona order and sign in with one click in demo mode', async () => {
-		const demoApp = { ...app, config: { ...app.config, demo: true } } as App;
+	it('are listed in persona order and sign in with one click where demo accounts may live beside real ones', async () => {
+		const demoApp = { ...app, config: { ...app.config, demo: true, DEMO_WITH_REAL_ACCOUNTS: true } } as App;
 		const personas = await demo.listPersonas(demoApp);
 		expect(personas.map((p) => p.persona)).toEqual(['process_leader']);
 		const r = await demo.loginAsPersona(demoApp, 'process_leader', meta());
 		expect(r.ok && r.value.user.email).toBe('demo-pl@example.se');
 		expect((await demo.loginAsPersona(demoApp, 'nobody', meta())).ok).toBe(false);
+	});
+
+	it('close as soon as a real account exists: not listed, and one-click sign-in is refused with a reason', async () => {
+		// This installation already has the real accounts signed up above.
+		const demoApp = { ...app, config: { ...app.config, demo: true } } as App;
+		expect(await demo.demoSignIn(demoApp)).toBe('closed');
+		expect(await demo.listPersonas(demoApp)).toEqual([]);
+		const r = await demo.loginAsPersona(demoApp, 'process_leader', meta());
+		expect(!r.ok && r.failure).toMatchObject({ status: 403, code: 'demo_closed' });
+	});
+
+	it('never administer the platform, even when their row says so', async () => {
+		await app.db.update(users).set({ platformAdmin: true }).where(eq(users.email, 'demo-pl@example.se'));
+		const [row] = await app.db.select({ id: users.id }).from(users).where(eq(users.email, 'demo-pl@example.se'));
+		const me = await accounts.me(app.db, row.id);
+		expect(me?.user.platformAdmin).toBe(false);
 	});
 });

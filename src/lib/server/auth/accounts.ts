@@ -7,7 +7,7 @@
  * hash), for an unknown address and a wrong password. Limits are in `ratelimit.ts`.
  * Auth events go to the log without secrets; account changes go to the platform journal.
  */
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { organisations, sessions, users } from '../db/schema/index.ts';
 import type { Db } from '../db/index.ts';
 import type { App } from '../app.ts';
@@ -22,6 +22,8 @@ import { limitersFor, loginRetryAfter, recordLoginFailure, recordLoginSuccess } 
 import {
 	createSession,
 	deleteExpiredSessions,
+	endDemoSessions,
+	holdsPlatformAdmin,
 	invalidateSession,
 	invalidateUserSessions,
 	isExpired,
@@ -146,14 +148,10 @@ export async function signup(app: App, input: SignupInput, meta: RequestMeta): P
 			await tx.execute(sql`select pg_advisory_xact_lock(hashtext('brygga:signup'))`);
 			const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
 			if (taken) throw new Abort(emailTaken());
-			// Demo personas do not count as "accounts on the installation", unless the seed already
-			// made one of them platform administrator (then a visitor to a public demo must not
-			// become administrator by signing up first).
-			const [anyone] = await tx
-				.select({ id: users.id })
-				.from(users)
-				.where(or(isNull(users.demoPersona), eq(users.platformAdmin, true)))
-				.limit(1);
+			// Demo personas do not count as "accounts on the installation" and never administer it
+			// (see holdsPlatformAdmin): the first real account becomes platform administrator, and
+			// from then on one-click demo sign-in is closed (auth/demo.ts).
+			const [anyone] = await tx.select({ id: users.id }).from(users).where(isNull(users.demoPersona)).limit(1);
 			const platformAdmin = !anyone;
 
 			let organisation: PublicOrganisation;
@@ -208,6 +206,10 @@ export async function signup(app: App, input: SignupInput, meta: RequestMeta): P
 	} catch (err) {
 		if (err instanceof Abort) return failure(err.failure);
 		throw err;
+	}
+	if (created.platformAdmin && app.config.demo && !app.config.DEMO_WITH_REAL_ACCOUNTS) {
+		// The first real account closes the demo: visitors signed in as personas are signed out now.
+		for (const userId of await endDemoSessions(app.db)) app.events.emit('access-changed', { userId, reason: 'demo_closed' });
 	}
 	const { token, session } = await createSession(app.db, created.user.id, limitsFrom(app.config), meta);
 	app.log.info('auth.signup', { userId: created.user.id, organisationId: created.organisation.id, byInvitation: !!input.inviteToken, platformAdmin: created.platformAdmin });
@@ -371,6 +373,7 @@ export async function me(db: Db, userId: string): Promise<Me | null> {
 			email: users.email,
 			name: users.name,
 			platformAdmin: users.platformAdmin,
+			demoPersona: users.demoPersona,
 			orgAdmin: users.orgAdmin,
 			orgId: organisations.id,
 			orgName: organisations.name,
@@ -383,7 +386,7 @@ export async function me(db: Db, userId: string): Promise<Me | null> {
 		.limit(1);
 	if (!row) return null;
 	return {
-		user: { id: row.id, email: row.email, name: row.name, platformAdmin: row.platformAdmin, orgAdmin: row.orgAdmin },
+		user: { id: row.id, email: row.email, name: row.name, platformAdmin: holdsPlatformAdmin(row), orgAdmin: row.orgAdmin },
 		organisation: { id: row.orgId, name: row.orgName, kind: row.kind, orgNumber: row.orgNumber }
 	};
 }

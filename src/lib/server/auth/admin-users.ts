@@ -11,7 +11,7 @@ import type { App } from '../app.ts';
 import type { UserActor } from '../access/policy.ts';
 import type { OrganisationKind } from '../db/schema/accounts.ts';
 import * as audit from '../audit/index.ts';
-import { invalidateUserSessions } from './session.ts';
+import { holdsPlatformAdmin, invalidateUserSessions } from './session.ts';
 import { failure, ok, type Result } from './result.ts';
 
 export interface AccountRow {
@@ -51,7 +51,7 @@ export async function listAccounts(app: App): Promise<AccountRow[]> {
 		email: r.email,
 		organisation: { id: r.orgId, name: r.orgName, kind: r.orgKind },
 		orgAdmin: r.orgAdmin,
-		platformAdmin: r.platformAdmin,
+		platformAdmin: holdsPlatformAdmin(r),
 		demo: r.demoPersona !== null,
 		disabledAt: r.disabledAt,
 		createdAt: r.createdAt

@@ -11,7 +11,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { and, eq, lte, ne, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lte, ne, or } from 'drizzle-orm';
 import { organisations, sessions, users } from '../db/schema/index.ts';
 import type { Db, Tx } from '../db/index.ts';
 import type { UserActor } from '../access/policy.ts';
@@ -123,6 +123,7 @@ async function sessionRow(db: Db, id: string) {
 			organisationId: users.organisationId,
 			orgAdmin: users.orgAdmin,
 			platformAdmin: users.platformAdmin,
+			demoPersona: users.demoPersona,
 			organisationKind: organisations.kind
 		})
 		.from(sessions)
@@ -133,6 +134,16 @@ async function sessionRow(db: Db, id: string) {
 	return row;
 }
 
+/**
+ * Whether an account really administers the platform. A demo persona never does, whatever its
+ * row says (older demo seeds made the process leader administrator): anyone can sign in as a
+ * persona with one click, so platform administration there would hand every real account on the
+ * installation — list, new-password link, disable, outbox — to any visitor.
+ */
+export function holdsPlatformAdmin(row: { platformAdmin: boolean; demoPersona: string | null }): boolean {
+	return row.platformAdmin && row.demoPersona === null;
+}
+
 function actorOf(row: NonNullable<Awaited<ReturnType<typeof sessionRow>>>): UserActor {
 	return {
 		kind: 'user',
@@ -141,7 +152,7 @@ function actorOf(row: NonNullable<Awaited<ReturnType<typeof sessionRow>>>): User
 		organisationId: row.organisationId,
 		organisationKind: row.organisationKind,
 		orgAdmin: row.orgAdmin,
-		platformAdmin: row.platformAdmin
+		platformAdmin: holdsPlatformAdmin(row)
 	};
 }
 
@@ -171,6 +182,19 @@ export async function invalidateUserSessions(db: Tx, userId: string, except?: st
 	await db
 		.delete(sessions)
 		.where(except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId));
+}
+
+/**
+ * Ends every session of every demo persona and returns their user ids: when the first real
+ * account arrives, one-click demo sign-in closes (auth/demo.ts), and a visitor who was already
+ * signed in as a persona must not stay on beside the real people.
+ */
+export async function endDemoSessions(db: Tx): Promise<string[]> {
+	const personas = await db.select({ id: users.id }).from(users).where(isNotNull(users.demoPersona));
+	if (!personas.length) return [];
+	const ids = personas.map((p) => p.id);
+	await db.delete(sessions).where(inArray(sessions.userId, ids));
+	return ids;
 }
 
 /** A user's sessions, for the "where am I signed in" list. */

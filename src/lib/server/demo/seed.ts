@@ -30,7 +30,10 @@ import {
 } from '../db/schema/index.ts';
 import type { App } from '../app.ts';
 
-/** The one documented demo password (Maria Lind, process leader and platform administrator). */
+/**
+ * The one documented demo password (Maria Lind, process leader and organisation administrator —
+ * never platform administrator: anyone can become a persona with one click).
+ */
 export const DEMO_PASSWORD = 'brygga-demo-sjostad-2026';
 
 export const DEMO_TITLE = 'Torra och rena golv i förskolan';
@@ -152,7 +155,6 @@ interface PersonSpec {
 	persona: string;
 	password?: string;
 	orgAdmin?: boolean;
-	platformAdmin?: boolean;
 	role?: Role;
 	label?: TeamLabel;
 }
@@ -173,7 +175,6 @@ const PEOPLE: PersonSpec[] = [
 		persona: 'process_leader',
 		password: DEMO_PASSWORD,
 		orgAdmin: true,
-		platformAdmin: true,
 		role: 'process_leader'
 	},
 	{ key: 'ahmed', email: 'ahmed.karimi@sjostad.example', name: 'Ahmed Karimi', org: 'sjostad', persona: 'team', role: 'team', label: 'procurement_officer' },
@@ -213,7 +214,6 @@ export async function seedDemo(app: App): Promise<boolean> {
 					passwordHash: hashes[i],
 					organisationId: orgIds.get(p.org)!,
 					orgAdmin: p.orgAdmin ?? false,
-					platformAdmin: p.platformAdmin ?? false,
 					demoPersona: p.persona
 				})
 				.returning({ id: users.id });

@@ -32,14 +32,16 @@ describe('the demo seed', () => {
 		expect(await app.db.select({ n: count() }).from(users)).toEqual(before);
 	}, 30_000);
 
-	it('creates the five personas in a municipality and two supplier companies with valid organisation numbers', async () => {
+	it('creates the five personas in a municipality and two supplier companies with valid organisation numbers, none of them platform administrator', async () => {
 		const people = await app.db
 			.select({ name: users.name, persona: users.demoPersona, platformAdmin: users.platformAdmin, orgAdmin: users.orgAdmin, org: organisations.name, kind: organisations.kind, orgNumber: organisations.orgNumber })
 			.from(users)
 			.innerJoin(organisations, eq(organisations.id, users.organisationId))
 			.where(isNotNull(users.demoPersona));
 		const byPersona = Object.fromEntries(people.map((p) => [p.persona, p]));
-		expect(byPersona.process_leader).toMatchObject({ name: 'Maria Lind', org: 'Sjöstads kommun', kind: 'buyer', platformAdmin: true, orgAdmin: true });
+		expect(byPersona.process_leader).toMatchObject({ name: 'Maria Lind', org: 'Sjöstads kommun', kind: 'buyer', platformAdmin: false, orgAdmin: true });
+		// Anyone can become a persona with one click: none of them administers the platform.
+		expect(people.filter((p) => p.platformAdmin)).toEqual([]);
 		expect(byPersona.team).toMatchObject({ name: 'Ahmed Karimi', org: 'Sjöstads kommun' });
 		expect(byPersona.observer).toMatchObject({ name: 'Eva Berg', org: 'Sjöstads kommun' });
 		expect(byPersona.supplier_a).toMatchObject({ org: 'Golvteknik Norr AB', kind: 'supplier' });

@@ -97,8 +97,16 @@ registerSchema('ConflictEntry', {
 const reason = { type: 'object', required: ['code'], properties: { code: text, values: { type: 'object', additionalProperties: { type: 'number' } } } };
 const threshold = {
 	type: 'object',
-	required: ['name', 'sek', 'validFrom', 'validTo', 'source'],
-	properties: { name: { enum: [...THRESHOLD_NAMES] }, sek: { type: 'integer' }, validFrom: day, validTo: { type: ['string', 'null'], format: 'date' }, source: text }
+	required: ['name', 'sek', 'validFrom', 'validTo', 'reviewBy', 'reviewOverdue', 'source'],
+	properties: {
+		name: { enum: [...THRESHOLD_NAMES] },
+		sek: { type: 'integer' },
+		validFrom: day,
+		validTo: { type: ['string', 'null'], format: 'date' },
+		reviewBy: { type: ['string', 'null'], format: 'date', description: 'When the figure must be checked again (EU thresholds change every second year).' },
+		reviewOverdue: { type: 'boolean', description: 'The threshold is in use and past its review date: it may be out of date.' },
+		source: text
+	}
 };
 registerSchema('ProcedureAdvice', {
 	type: 'object',
@@ -149,7 +157,7 @@ registerSchema('ProcedureAdvice', {
 });
 registerSchema('Threshold', {
 	type: 'object',
-	required: ['id', 'name', 'buyerKind', 'purchaseKind', 'sek', 'validFrom', 'validTo', 'source'],
+	required: ['id', 'name', 'buyerKind', 'purchaseKind', 'sek', 'validFrom', 'validTo', 'reviewBy', 'source'],
 	properties: {
 		id: { type: 'integer' },
 		name: { enum: [...THRESHOLD_NAMES] },
@@ -158,6 +166,7 @@ registerSchema('Threshold', {
 		sek: { type: 'integer' },
 		validFrom: day,
 		validTo: { type: ['string', 'null'], format: 'date' },
+		reviewBy: { type: ['string', 'null'], format: 'date', description: 'When the figure must be checked again; null when no review is due.' },
 		source: text
 	}
 });

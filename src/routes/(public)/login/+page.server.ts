@@ -12,7 +12,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		next,
 		signedOut: url.searchParams.has('signedOut'),
 		passwordReset: url.searchParams.has('passwordReset'),
-		personas: await demo.listPersonas(locals.app)
+		personas: await demo.listPersonas(locals.app),
+		demoClosed: (await demo.demoSignIn(locals.app)) === 'closed'
 	};
 };
 
@@ -40,7 +41,7 @@ export const actions: Actions = {
 			...requestMeta(event),
 			previousToken: event.locals.sessionToken
 		});
-		if (!result.ok) return fail(result.failure.status === 404 ? 403 : result.failure.status, { email: '', errors: [{ code: 'forbidden' }] });
+		if (!result.ok) return fail(403, { email: '', errors: [{ code: 'forbidden' }] });
 		setSessionCookie(event.cookies, event.locals.app, result.value.token);
 		redirect(303, safeNext(text(form, 'next')));
 	}

@@ -101,6 +101,12 @@ export const procurementThresholds = pgTable(
 		sek: bigint('sek', { mode: 'number' }).notNull(),
 		validFrom: date('valid_from', { mode: 'string' }).notNull(),
 		validTo: date('valid_to', { mode: 'string' }),
+		/**
+		 * When the figure must be checked again: EU thresholds are revised every second year, so a
+		 * row still in use past this day may be out of date (the advisor and admin page warn).
+		 * Null for rows that have ended (validTo set) or need no review.
+		 */
+		reviewBy: date('review_by', { mode: 'string' }),
 		/** Where the figure comes from (law, regulation, authority page). */
 		source: text('source').notNull(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()

@@ -15,14 +15,16 @@ function requireLevel(actor: Actor, action: 'read' | 'admin', path: string): Use
 /** Dated thresholds: everyone signed in reads them; platform administrators edit. */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireLevel(locals.actor, 'read', url.pathname);
-	return { thresholds: await advisor.listThresholds(locals.app.db), canEdit: can(actor, 'admin', { resource: 'thresholds' }) };
+	const thresholds = await advisor.listThresholds(locals.app.db);
+	const overdue = advisor.overdueForReview(thresholds, advisor.isoDay(new Date())).map((t) => t.id);
+	return { thresholds, overdue, canEdit: can(actor, 'admin', { resource: 'thresholds' }) };
 };
 
 function fromForm(form: FormData) {
 	const s = (k: string) => String(form.get(k) ?? '').trim();
 	const sekText = s('sek').replace(/[\s\u00a0]/g, '');
 	return {
-		raw: { name: s('name'), buyerKind: s('buyerKind'), purchaseKind: s('purchaseKind'), sek: s('sek'), validFrom: s('validFrom'), validTo: s('validTo'), source: s('source') },
+		raw: { name: s('name'), buyerKind: s('buyerKind'), purchaseKind: s('purchaseKind'), sek: s('sek'), validFrom: s('validFrom'), validTo: s('validTo'), reviewBy: s('reviewBy'), source: s('source') },
 		candidate: {
 			name: s('name'),
 			buyerKind: s('buyerKind') || null,
@@ -30,6 +32,7 @@ function fromForm(form: FormData) {
 			sek: /^\d+$/.test(sekText) ? Number(sekText) : NaN,
 			validFrom: s('validFrom'),
 			validTo: s('validTo') || null,
+			reviewBy: s('reviewBy') || null,
 			source: s('source')
 		}
 	};

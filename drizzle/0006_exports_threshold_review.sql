@@ -1,0 +1,1 @@
+ALTER TABLE "procurement_thresholds" ADD COLUMN "review_by" date;
