@@ -5,7 +5,7 @@
  * workshop row), anonymity (cards are put on the board by the server, without an author) and
  * silent mode (private cards stay in our table until the reveal).
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type * as Y from 'yjs';
 import { users, workshopCards, workshopGuests, workshopVotes, workshops } from '../db/schema/index.ts';
 import type { Db, Tx } from '../db/index.ts';
@@ -119,7 +119,7 @@ async function codesInUse(db: Db): Promise<string[]> {
 	const rows = await db
 		.select({ code: workshops.joinCode })
 		.from(workshops)
-		.where(sql`${workshops.phase} <> 'closed' or ${workshops.closedAt} > ${since}`);
+		.where(or(ne(workshops.phase, 'closed'), gt(workshops.closedAt, since)));
 	return rows.map((r) => r.code);
 }
 
@@ -801,7 +801,7 @@ export async function removeGuest(app: App, actor: UserActor, w: Workshop, guest
 		await tx.select({ id: workshops.id }).from(workshops).where(eq(workshops.id, w.id)).for('update');
 		const [guest] = await tx
 			.update(workshopGuests)
-			.set({ removedAt: now, removedBy: actor.userId, endedAt: sql`coalesce(${workshopGuests.endedAt}, ${now})` })
+			.set({ removedAt: now, removedBy: actor.userId, endedAt: sql`coalesce(${workshopGuests.endedAt}, ${now.toISOString()}::timestamptz)` })
 			.where(and(eq(workshopGuests.id, guestId), eq(workshopGuests.workshopId, w.id), isNull(workshopGuests.removedAt)))
 			.returning({ id: workshopGuests.id });
 		if (!guest) throw new ApiError(404, 'not_found', 'Deltagaren finns inte eller är redan borttagen.');
