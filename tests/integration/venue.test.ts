@@ -127,7 +127,12 @@ describe('one guest per browser', () => {
 	it('resumes the same participant, with its votes, when the same browser joins again', async () => {
 		const w = await openWorkshop({ votesPerParticipant: 3 });
 		const phone = new Phone('192.0.2.10');
-		expect((await phone.join(w.joinCode, 'Åsa')).status).toBe(200);
+		const first = await phone.join(w.joinCode, 'Åsa');
+		expect(first.status).toBe(200);
+		const device = first.headers.getSetCookie().find((c) => c.startsWith('brygga_device='))!;
+		expect(device).toMatch(/HttpOnly/i);
+		expect(device).toMatch(/SameSite=Lax/i);
+		expect(device).toMatch(/Max-Age=2592000/i);
 		const card = await (await phone.post(`/api/v1/workshops/${w.id}/cards`, { text: 'Kön till disken' })).json();
 		await setPhase(w.id, 'vote');
 		expect((await phone.post(`/api/v1/workshops/${w.id}/votes`, { targetId: card.id })).status).toBe(201);
@@ -208,10 +213,21 @@ describe('cards on a slow network', () => {
 		expect(reused.status).toBe(422);
 		expect((await reused.json()).error.code).toBe('idempotency_key_reused');
 		expect((await post('x', 'Kort nyckel')).status).toBe(400);
+		// The page's form (no script: the key comes from the page) twice with one key: one card.
+		const form = (text: string) =>
+			phone.request('POST', `/w/${w.id}?/card`, new URLSearchParams({ text, idempotencyKey: '2f6c1d7a-form-key' }).toString(), {
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'application/json',
+				'x-sveltekit-action': 'true'
+			});
+		const [f1, f2] = [await form('Fönstren står öppna'), await form('Fönstren står öppna')];
+		expect(f1.status).toBe(200);
+		expect(f2.status).toBe(200);
+		expect(JSON.parse((await f1.json()).data)).toEqual(JSON.parse((await f2.json()).data));
 		const mine = await (await phone.get(`/api/v1/workshops/${w.id}/cards`)).json();
-		expect(mine.cards.map((c: { text: string }) => c.text).sort()).toEqual(['Det ekar', 'Stolarna skrapar']);
+		expect(mine.cards.map((c: { text: string }) => c.text).sort()).toEqual(['Det ekar', 'Fönstren står öppna', 'Stolarna skrapar']);
 		const board = await (await asLeader().get(`/api/v1/workshops/${w.id}/results`)).json();
-		expect(board.cards).toHaveLength(2);
+		expect(board.cards).toHaveLength(3);
 	});
 });
 
