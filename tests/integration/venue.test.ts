@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { liveClient, until, type LiveClient } from '../helpers/live.ts';
-import { addMember, makeInitiative, makeOrganisation, makeUser, type TestUser } from '../factories/collab.ts';
+import { makeInitiative, makeOrganisation, makeUser, type TestUser } from '../factories/collab.ts';
 import { readBoard } from '../../src/lib/components/workshop/doc.ts';
 import { BURST } from '../../src/lib/server/workshops/join-guard.ts';
 import { CODE_ALPHABET } from '../../src/lib/server/workshops/codes.ts';
@@ -69,7 +69,6 @@ beforeAll(async () => {
 	const kommun = await makeOrganisation(server.app, 'buyer', 'Ystads kommun');
 	leader = await makeUser(server.app, { organisationId: kommun.id, name: 'Lisa Processledare' });
 	initiativeId = (await makeInitiative(server.app, leader, 'Lugnare skollunch')).id;
-	void addMember;
 });
 
 afterAll(async () => {

@@ -321,8 +321,10 @@ export async function joinWorkshop(
 		app.log.info('workshop.join_failed', { ip: opts.ip });
 		throw unknownCode();
 	}
-	if (!acceptsGuests(w.phase)) throw new ApiError(409, 'workshop_not_started', 'Workshoppen har inte börjat än. Försök igen när facilitatorn har öppnat den.');
+	// The address has shown it knows this code (also when the workshop has not started: a room
+	// that arrives early must not spend its guesses on the right code).
 	guard.recordJoin(opts.ip, code);
+	if (!acceptsGuests(w.phase)) throw new ApiError(409, 'workshop_not_started', 'Workshoppen har inte börjat än. Försök igen när facilitatorn har öppnat den.');
 	const result = { workshopId: w.id, docName: docNameOf(w.id), deviceToken: null };
 	if (opts.actor.kind === 'user') {
 		const ctx = await workshopContext(app.db, opts.actor, w.id);

@@ -3,7 +3,8 @@
  *
  * The limit bounds *guesses*, not joins. Per client address it keeps the codes that address has
  * already joined with (a venue's code, after the first phone got in) and treats each request as:
- * - `known`: a code this address joined with in the last 24 h — always looked up, never refused;
+ * - `known`: a code this address found (joined, or was told "not started yet") in the last 24 h —
+ *   always looked up, never refused;
  * - `typo`: a well-formed code within two substitutions of a known code — answered "unknown code"
  *   without a lookup and never counted. Live codes are kept at least three substitutions apart
  *   (`farFromAll`), so such a code cannot be another live workshop: answering without a lookup
