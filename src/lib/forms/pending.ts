@@ -96,3 +96,24 @@ export function pending(form: HTMLFormElement, submit?: SubmitFunction) {
 		}
 	};
 }
+
+const sending = new WeakSet<HTMLFormElement>();
+
+/**
+ * The same pending state for a form that sends with `fetch` (`onsubmit={(e) => whilePending(e, send)}`):
+ * prevents the native submit, drops a repeat while `send` runs, and marks the form as sending.
+ * Returns undefined when the submit was a dropped repeat.
+ */
+export async function whilePending<T>(event: SubmitEvent, send: () => Promise<T>): Promise<T | undefined> {
+	event.preventDefault();
+	const form = event.currentTarget as HTMLFormElement;
+	if (sending.has(form)) return undefined;
+	sending.add(form);
+	const restore = markPending(form, event.submitter);
+	try {
+		return await send();
+	} finally {
+		sending.delete(form);
+		restore();
+	}
+}
