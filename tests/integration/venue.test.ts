@@ -145,6 +145,11 @@ describe('one guest per browser', () => {
 		const overview = await (await asLeader().get(`/api/v1/workshops/${w.id}/participants`)).json();
 		expect(overview.guests).toHaveLength(1);
 		expect(overview).toMatchObject({ participants: 1, votesCast: 3, voteBudget: 3 });
+		// Two joins from this browser at the same moment still make no second guest.
+		phone.forgetSession();
+		const both = await Promise.all([phone.join(w.joinCode, 'Åsa'), phone.join(w.joinCode, 'Åsa')]);
+		expect(both.map((r) => r.status)).toEqual([200, 200]);
+		expect((await (await asLeader().get(`/api/v1/workshops/${w.id}/participants`)).json()).guests).toHaveLength(1);
 		// Another browser is another participant, and the facilitator sees the budget grow with it.
 		const second = new Phone('192.0.2.10');
 		expect((await second.join(w.joinCode, 'Åsa')).status).toBe(200);
