@@ -14,7 +14,7 @@ import { liveClient, rawSocket, until, type LiveClient } from '../helpers/live.t
 import { addMember, makeInitiative, makeOrganisation, makeUser, type TestUser } from '../factories/collab.ts';
 import { MESSAGE } from '../../src/lib/collab/protocol.ts';
 import { readBoard } from '../../src/lib/components/workshop/doc.ts';
-import { JOIN_LIMIT } from '../../src/lib/server/workshops/index.ts';
+import { BURST } from '../../src/lib/server/workshops/join-guard.ts';
 
 let server: TestServer;
 let leader: TestUser;
@@ -404,13 +404,13 @@ describe('silent mode at the protocol level', () => {
 });
 
 describe('join codes', () => {
-	it('are refused for unknown codes, and limited per address after repeated misses', async () => {
+	it('are refused for unknown codes, and a new code is refused from an address after repeated misses', async () => {
 		const w = await createWorkshop();
 		await setPhase(w.id, 'collect');
 		const miss = await join('QQQQQQ', 'Gissaren');
 		expect(miss.res.status).toBe(404);
 		expect((await miss.res.json()).error.code).toBe('unknown_code');
-		for (let i = 1; i < JOIN_LIMIT.limit; i++) await join('QQQQQQ', 'Gissaren');
+		for (let i = 1; i < BURST.limit; i++) await join('QQQQQQ', 'Gissaren');
 		const limited = await join(w.joinCode, 'Gissaren');
 		expect(limited.res.status).toBe(429);
 		expect(Number(limited.res.headers.get('retry-after'))).toBeGreaterThan(0);

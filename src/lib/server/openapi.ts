@@ -28,6 +28,8 @@ export interface Operation {
 	params?: Record<string, string>;
 	/** Query parameters: name → schema and description. */
 	query?: Record<string, { description: string; schema: JsonSchema; required?: boolean }>;
+	/** Request headers the operation reads (e.g. `Idempotency-Key`). */
+	headers?: Record<string, { description: string; schema: JsonSchema; required?: boolean }>;
 	/** JSON request body, as the zod schema the endpoint validates with. */
 	body?: SchemaLike;
 	/** Status → description, and the JSON body (or another media type) when there is one. */
@@ -112,6 +114,9 @@ function operationObject(op: Operation) {
 	}
 	for (const [name, q] of Object.entries(op.query ?? {})) {
 		parameters.push({ name, in: 'query', required: q.required ?? false, description: q.description, schema: q.schema });
+	}
+	for (const [name, h] of Object.entries(op.headers ?? {})) {
+		parameters.push({ name, in: 'header', required: h.required ?? false, description: h.description, schema: h.schema });
 	}
 	const responses: Record<string, JsonSchema> = {};
 	for (const [status, r] of Object.entries(op.responses)) {

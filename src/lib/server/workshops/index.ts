@@ -5,7 +5,7 @@
  * workshop row), anonymity (cards are put on the board by the server, without an author) and
  * silent mode (private cards stay in our table until the reveal).
  */
-import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type * as Y from 'yjs';
 import { organisations, users, workshopCards, workshopGuests, workshopVotes, workshops } from '../db/schema/index.ts';
 import type { Db, Tx } from '../db/index.ts';
@@ -17,12 +17,13 @@ import * as audit from '../audit/index.ts';
 import { journalled } from '../audit/command.ts';
 import { ApiError } from '../http/api.ts';
 import { toCsv, type CsvCell } from '../csv/index.ts';
+import * as idempotency from '../http/idempotency.ts';
 import type { ChangeAuthor } from '../live-docs.ts';
-import { createGuestSession, endWorkshopGuestSessions, type GuestActor } from '../auth/guest.ts';
-import { addCards, readBoard, setMeta, setTally, type Board } from '../../components/workshop/doc.ts';
+import { createGuestSession, endWorkshopGuestSessions, isDeviceToken, newDeviceToken, resumeGuest, type GuestActor } from '../auth/guest.ts';
+import { addCards, cardsMap, readBoard, removeCard, setMeta, setTally, type Board } from '../../components/workshop/doc.ts';
 import { acceptsCards, acceptsGuests, acceptsVotes, transitionRefusal, type WorkshopPhase } from './phases.ts';
 import { generateJoinCode, normaliseJoinCode } from './codes.ts';
-import { createLimiter, type Limiter } from './limiter.ts';
+import { createJoinGuard, farFromAll, DAY_MS, type JoinGuard } from './join-guard.ts';
 
 export type Workshop = typeof workshops.$inferSelect;
 
@@ -111,16 +112,28 @@ export interface WorkshopInput {
 	silent?: boolean;
 }
 
-/** Creates a draft workshop with a fresh join code. */
+/**
+ * Codes a new code must keep its distance from (`join-guard.ts`): the live ones, and those closed
+ * within two days — an address remembers a code it joined with for a day, and treats codes near
+ * it as typos, so no new code may appear near one while it is remembered.
+ */
+async function codesInUse(db: Db): Promise<string[]> {
+	const since = new Date(Date.now() - 2 * DAY_MS);
+	const rows = await db
+		.select({ code: workshops.joinCode })
+		.from(workshops)
+		.where(or(ne(workshops.phase, 'closed'), gt(workshops.closedAt, since)));
+	return rows.map((r) => r.code);
+}
+
+/** Creates a draft workshop with a fresh join code, far from every code in use. */
 export async function createWorkshop(app: App, actor: UserActor, initiativeId: string, input: WorkshopInput): Promise<Workshop> {
+	const nearby = await codesInUse(app.db);
 	let row: Workshop | undefined;
 	for (let attempt = 0; !row; attempt++) {
+		if (attempt > 50) throw new Error('No free join code found');
 		const joinCode = generateJoinCode();
-		const [clash] = await app.db.select({ id: workshops.id }).from(workshops).where(eq(workshops.joinCode, joinCode)).limit(1);
-		if (clash) {
-			if (attempt > 20) throw new Error('No free join code found');
-			continue;
-		}
+		if (!farFromAll(joinCode, nearby)) continue;
 		row = await journalled(app.db, async (tx, journal) => {
 			const [created] = await tx
 				.insert(workshops)
@@ -134,7 +147,10 @@ export async function createWorkshop(app: App, actor: UserActor, initiativeId: s
 					joinCode,
 					createdBy: actor.userId
 				})
+				.onConflictDoNothing()
 				.returning();
+			// Another workshop took this code in the meantime: try the next one.
+			if (!created) return undefined;
 			await journal({
 				initiativeId,
 				actor: auditActor(actor),
@@ -260,24 +276,24 @@ export async function listWorkshops(db: Db, initiativeId: string): Promise<Works
 
 // ——— joining ———
 
-const limiters = new WeakMap<App, Limiter>();
+const guards = new WeakMap<App, JoinGuard>();
 
-/**
- * Failed join attempts per client address: 30 per 10 minutes. A venue behind one address can
- * still join (only misses count); guessing one of ~244 million codes at that pace is hopeless.
- */
-export const JOIN_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
+function joinGuard(app: App): JoinGuard {
+	let g = guards.get(app);
+	if (!g) guards.set(app, (g = createJoinGuard()));
+	return g;
+}
 
-function joinLimiter(app: App): Limiter {
-	let l = limiters.get(app);
-	if (!l) limiters.set(app, (l = createLimiter(JOIN_LIMIT)));
-	return l;
+/** Codes a join can hit: every workshop that is not closed (a draft answers "not started yet"). */
+async function liveCodeCount(db: Db): Promise<number> {
+	const [r] = await db.select({ n: count() }).from(workshops).where(ne(workshops.phase, 'closed'));
+	return Number(r?.n ?? 0);
 }
 
 export class RateLimited extends ApiError {
 	retryAfter: number;
 	constructor(retryAfter: number) {
-		super(429, 'rate_limited', 'För många försök. Vänta en stund och försök igen.');
+		super(429, 'rate_limited', 'För många felaktiga koder från din anslutning. Vänta en stund och försök igen.');
 		this.retryAfter = retryAfter;
 	}
 }
@@ -285,45 +301,80 @@ export class RateLimited extends ApiError {
 export interface JoinResult {
 	workshopId: string;
 	docName: string;
-	/** Set when a new guest session was made: the cookie token. */
+	/** Set when a guest session was made or resumed: the cookie token. */
 	guestToken: string | null;
 	guest: GuestActor | null;
+	/** Set when the browser had no device cookie yet: the value to store. */
+	deviceToken: string | null;
 }
+
+const unknownCode = () => new ApiError(404, 'unknown_code', 'Det finns ingen pågående workshop med den koden.');
 
 /**
  * Joins a workshop by code. A signed-in member of the initiative just gets the workshop's id; a
- * visitor becomes a guest of this one workshop. Unknown codes and closed workshops answer
- * `unknown_code` alike, and count against the caller's address.
+ * visitor becomes a guest of this one workshop — or, from a browser that already is one (device
+ * cookie), resumes that guest. Unknown codes and closed workshops answer `unknown_code` alike.
+ * The join guard (`join-guard.ts`) decides which requests are guesses and how many an address
+ * may make; codes the address already joined with are never refused.
  */
 export async function joinWorkshop(
 	app: App,
-	opts: { actor: Actor; ip: string; code: string; displayName: string }
+	opts: { actor: Actor; ip: string; code: string; displayName: string; device?: string | null }
 ): Promise<JoinResult> {
-	const limiter = joinLimiter(app);
-	if (limiter.blocked(opts.ip)) throw new RateLimited(limiter.retryAfter(opts.ip));
 	const code = normaliseJoinCode(opts.code);
-	const [w] = code
-		? await app.db.select().from(workshops).where(and(eq(workshops.joinCode, code), ne(workshops.phase, 'closed'))).limit(1)
-		: [];
-	if (!w) {
-		limiter.hit(opts.ip);
-		app.log.info('workshop.join_failed', { ip: opts.ip });
-		throw new ApiError(404, 'unknown_code', 'Det finns ingen pågående workshop med den koden.');
+	if (!code) throw unknownCode();
+	const guard = joinGuard(app);
+	const verdict = guard.classify(opts.ip, code);
+	if (verdict.kind === 'typo') {
+		app.log.info('workshop.join_failed', { ip: opts.ip, typo: true });
+		throw unknownCode();
 	}
+	if (verdict.kind === 'guess') {
+		const admitted = guard.admitGuess(opts.ip, await liveCodeCount(app.db));
+		if (!admitted.ok) {
+			app.log.warn('workshop.join_limited', { ip: opts.ip });
+			throw new RateLimited(admitted.retryAfter);
+		}
+	}
+	const [w] = await app.db.select().from(workshops).where(and(eq(workshops.joinCode, code), ne(workshops.phase, 'closed'))).limit(1);
+	if (!w) {
+		if (verdict.kind === 'guess') guard.recordMiss(opts.ip);
+		app.log.info('workshop.join_failed', { ip: opts.ip });
+		throw unknownCode();
+	}
+	// The address has shown it knows this code (also when the workshop has not started: a room
+	// that arrives early must not spend its guesses on the right code).
+	guard.recordJoin(opts.ip, code);
 	if (!acceptsGuests(w.phase)) throw new ApiError(409, 'workshop_not_started', 'Workshoppen har inte börjat än. Försök igen när facilitatorn har öppnat den.');
-	const result = { workshopId: w.id, docName: docNameOf(w.id) };
+	const result = { workshopId: w.id, docName: docNameOf(w.id), deviceToken: null };
 	if (opts.actor.kind === 'user') {
 		const ctx = await workshopContext(app.db, opts.actor, w.id);
 		if (ctx && can(opts.actor, 'read', ctx.target)) return { ...result, guestToken: null, guest: null };
 		throw new ApiError(409, 'signed_in', 'Du är inloggad med ett konto som inte är med i det här initiativet. Logga ut, eller öppna länken i ett privat fönster, för att delta som gäst.');
 	}
 	if (opts.actor.kind === 'guest' && opts.actor.workshopId === w.id) return { ...result, guestToken: null, guest: opts.actor };
-	const { token, actor } = await journalled(app.db, async (tx, journal) => {
-		const guest = await createGuestSession(tx, w.id, opts.displayName);
-		await journal({ initiativeId: w.initiativeId, actor: auditActor(guest.actor), action: 'workshop.guest_joined', data: { workshopId: w.id, guestId: guest.actor.guestId } });
-		return guest;
+	const device = isDeviceToken(opts.device) ? opts.device : newDeviceToken();
+	const deviceToken = device === opts.device ? null : device;
+	const joined = await app.db.transaction(async (tx) => {
+		for (let attempt = 0; attempt < 2; attempt++) {
+			const resumed = await resumeGuest(tx, w.id, device, opts.displayName);
+			if (resumed && 'removed' in resumed) {
+				throw new ApiError(403, 'guest_removed', 'Facilitatorn har tagit bort dig från den här workshoppen.');
+			}
+			if (resumed) {
+				await audit.record(tx, { initiativeId: w.initiativeId, actor: auditActor(resumed.actor), action: 'workshop.guest_rejoined', data: { workshopId: w.id, guestId: resumed.actor.guestId } });
+				return resumed;
+			}
+			const created = await createGuestSession(tx, w.id, opts.displayName, device);
+			if (created) {
+				await audit.record(tx, { initiativeId: w.initiativeId, actor: auditActor(created.actor), action: 'workshop.guest_joined', data: { workshopId: w.id, guestId: created.actor.guestId } });
+				return created;
+			}
+			// A parallel join from this browser made the guest first: resume it.
+		}
+		throw new ApiError(409, 'conflict', 'Försök igen.');
 	});
-	return { ...result, guestToken: token, guest: actor };
+	return { ...result, deviceToken, guestToken: joined.token, guest: joined.actor };
 }
 
 // ——— cards ———
@@ -373,6 +424,18 @@ export async function addCard(app: App, actor: Actor, w: Workshop, text: string)
 	return { id: card.id, private: isPrivate };
 }
 
+/**
+ * `addCard` once per idempotency key (`http/idempotency.ts`): a double tap or a retry on a slow
+ * network with the same key makes one card, and the repeat gets the first answer.
+ */
+export async function addCardOnce(app: App, actor: Actor, w: Workshop, text: string, key: string | null) {
+	return idempotency.once(
+		app.db,
+		{ owner: idempotency.ownerOf(actor), scope: `workshop-card:${w.id}`, key, request: { text } },
+		async () => ({ status: 201, body: await addCard(app, actor, w, text) })
+	);
+}
+
 /** The actor's own cards, private ones included (what a participant sees of their own work). */
 export async function myCards(db: Db, actor: Actor, workshopId: string) {
 	const mine =
@@ -386,6 +449,62 @@ export async function myCards(db: Db, actor: Actor, workshopId: string) {
 		.from(workshopCards)
 		.where(and(eq(workshopCards.workshopId, workshopId), mine))
 		.orderBy(asc(workshopCards.createdAt));
+}
+
+/**
+ * The actor's own card, for changing it: only its author, only while cards may be written (the
+ * collect phase, board not locked). Another participant's card answers 403 when it is on the
+ * board (visible to all), 404 when it is private or unknown.
+ */
+async function ownCard(app: App, actor: Actor, w: Workshop, cardId: string) {
+	if (!isUuid(cardId)) throw new ApiError(404, 'not_found', 'Kortet finns inte.');
+	const [card] = await app.db
+		.select()
+		.from(workshopCards)
+		.where(and(eq(workshopCards.id, cardId), eq(workshopCards.workshopId, w.id)))
+		.limit(1);
+	if (!card) throw new ApiError(404, 'not_found', 'Kortet finns inte.');
+	const mine =
+		(actor.kind === 'user' && card.authorUserId === actor.userId) || (actor.kind === 'guest' && card.authorGuestId === actor.guestId);
+	if (!mine) {
+		if (card.private) throw new ApiError(404, 'not_found', 'Kortet finns inte.');
+		throw new ApiError(403, 'not_author', 'Du kan bara ändra dina egna kort.');
+	}
+	assertOpenFor(w, acceptsCards, 'Att ändra kort');
+	return card;
+}
+
+/**
+ * The author changes the text of their card. The board gets the new text from the server, like a
+ * new card: no author in the update, and none in the ledger of an anonymous workshop.
+ */
+export async function editCard(app: App, actor: Actor, w: Workshop, cardId: string, text: string): Promise<{ id: string; text: string; private: boolean }> {
+	const card = await ownCard(app, actor, w, cardId);
+	const docs = card.private ? null : liveDocs(app);
+	await app.db.update(workshopCards).set({ text }).where(eq(workshopCards.id, card.id));
+	if (docs) {
+		try {
+			await docs.change(docNameOf(w.id), ledgerAuthor(actor, w), (doc) => {
+				const entry = cardsMap(doc).get(card.id);
+				if (entry && entry.get('text') !== text) entry.set('text', text);
+			});
+		} catch (err) {
+			await app.db.update(workshopCards).set({ text: card.text }).where(eq(workshopCards.id, card.id));
+			throw err;
+		}
+	}
+	return { id: card.id, text, private: card.private };
+}
+
+/** The author takes their card back: gone from our table and from the board. */
+export async function deleteCard(app: App, actor: Actor, w: Workshop, cardId: string): Promise<void> {
+	const card = await ownCard(app, actor, w, cardId);
+	const docs = card.private ? null : liveDocs(app);
+	if (docs) await docs.change(docNameOf(w.id), ledgerAuthor(actor, w), (doc) => removeCard(doc, card.id));
+	await app.db.transaction(async (tx) => {
+		await tx.delete(workshopVotes).where(and(eq(workshopVotes.workshopId, w.id), eq(workshopVotes.targetId, card.id)));
+		await tx.delete(workshopCards).where(eq(workshopCards.id, card.id));
+	});
 }
 
 /** Silent mode: puts every private card on the board at once, without authors. */
@@ -436,6 +555,12 @@ function voterColumns(actor: Actor) {
 	if (actor.kind === 'user') return { voterUserId: actor.userId, voterGuestId: null };
 	if (actor.kind === 'guest') return { voterUserId: null, voterGuestId: actor.guestId };
 	throw new ApiError(401, 'unauthenticated', 'Du behöver gå med i workshoppen först.');
+}
+
+/** Checked under the workshop lock: a guest removed while its request was on the way cannot vote. */
+async function assertNotRemoved(tx: Tx, guestId: string): Promise<void> {
+	const [g] = await tx.select({ removedAt: workshopGuests.removedAt }).from(workshopGuests).where(eq(workshopGuests.id, guestId)).limit(1);
+	if (!g || g.removedAt) throw new ApiError(401, 'unauthenticated', 'Du är inte längre med i workshoppen.');
 }
 
 function voterFilter(actor: Actor) {
@@ -499,6 +624,7 @@ export async function castVote(app: App, actor: Actor, w: Workshop, targetId: st
 	await app.db.transaction(async (tx) => {
 		const [current] = await tx.select().from(workshops).where(eq(workshops.id, w.id)).for('update');
 		assertOpenFor(current, acceptsVotes, 'Att rösta');
+		if (actor.kind === 'guest') await assertNotRemoved(tx, actor.guestId);
 		const [used] = await tx
 			.select({ n: count() })
 			.from(workshopVotes)
@@ -634,6 +760,95 @@ export async function existingCardIds(db: Db, workshopId: string, ids: string[])
 		.from(workshopCards)
 		.where(and(eq(workshopCards.workshopId, workshopId), inArray(workshopCards.id, valid), eq(workshopCards.private, false)));
 	return new Set(rows.map((r) => r.id));
+}
+
+// ——— participants (facilitators) ———
+
+export interface ParticipantOverview {
+	/** Guests not removed, plus members who wrote a card or voted. */
+	participants: number;
+	votesPerParticipant: number;
+	/** Votes cast in total, and what all participants together may cast. */
+	votesCast: number;
+	voteBudget: number;
+	guests: Array<{ id: string; name: string; joinedAt: string; active: boolean; removed: boolean; votes: number }>;
+}
+
+/**
+ * What the facilitator sees of the room: how many take part, and votes cast against the budget
+ * (guests are free to create, so a budget can be multiplied by joining again from another
+ * browser; this is where it shows, and `removeGuest` is the remedy). Per guest only the name and
+ * the number of votes — never which cards or what they voted for.
+ */
+export async function participantOverview(db: Db, w: Workshop): Promise<ParticipantOverview> {
+	const guestRows = await db
+		.select({
+			id: workshopGuests.id,
+			name: workshopGuests.displayName,
+			joinedAt: workshopGuests.createdAt,
+			endedAt: workshopGuests.endedAt,
+			removedAt: workshopGuests.removedAt,
+			votes: sql<number>`(select count(*) from ${workshopVotes} where ${workshopVotes.voterGuestId} = ${workshopGuests.id})`
+		})
+		.from(workshopGuests)
+		.where(eq(workshopGuests.workshopId, w.id))
+		.orderBy(asc(workshopGuests.createdAt));
+	const [writers, voters] = await Promise.all([
+		db.selectDistinct({ u: workshopCards.authorUserId }).from(workshopCards).where(and(eq(workshopCards.workshopId, w.id), isNotNull(workshopCards.authorUserId))),
+		db.selectDistinct({ u: workshopVotes.voterUserId }).from(workshopVotes).where(and(eq(workshopVotes.workshopId, w.id), isNotNull(workshopVotes.voterUserId)))
+	]);
+	const members = new Set([...writers, ...voters].map((r) => r.u)).size;
+	const [cast] = await db.select({ n: count() }).from(workshopVotes).where(eq(workshopVotes.workshopId, w.id));
+	const guests = guestRows.map((g) => ({
+		id: g.id,
+		name: g.name,
+		joinedAt: g.joinedAt.toISOString(),
+		active: !g.endedAt && !g.removedAt,
+		removed: g.removedAt !== null,
+		votes: Number(g.votes)
+	}));
+	const participants = guests.filter((g) => !g.removed).length + members;
+	return {
+		participants,
+		votesPerParticipant: w.votesPerParticipant,
+		votesCast: Number(cast?.n ?? 0),
+		voteBudget: participants * w.votesPerParticipant,
+		guests
+	};
+}
+
+/**
+ * A facilitator removes a guest: the session ends, the guest's votes are deleted, and the guest
+ * can neither act nor resume from the same browser again (its cards stay: they are the room's
+ * input, and anonymous). Journalled in the same transaction; the guest's live socket is closed by
+ * the re-check that `access-changed` starts.
+ */
+export async function removeGuest(app: App, actor: UserActor, w: Workshop, guestId: string): Promise<{ votesRemoved: number }> {
+	if (w.phase === 'closed') throw new ApiError(409, 'workshop_closed', 'Workshoppen är avslutad.');
+	if (!isUuid(guestId)) throw new ApiError(404, 'not_found', 'Deltagaren finns inte.');
+	const now = new Date();
+	const votesRemoved = await app.db.transaction(async (tx) => {
+		// The same lock as a vote takes, so no vote of this guest can slip in beside the removal.
+		await tx.select({ id: workshops.id }).from(workshops).where(eq(workshops.id, w.id)).for('update');
+		const [guest] = await tx
+			.update(workshopGuests)
+			.set({ removedAt: now, removedBy: actor.userId, endedAt: sql`coalesce(${workshopGuests.endedAt}, ${now.toISOString()}::timestamptz)` })
+			.where(and(eq(workshopGuests.id, guestId), eq(workshopGuests.workshopId, w.id), isNull(workshopGuests.removedAt)))
+			.returning({ id: workshopGuests.id });
+		if (!guest) throw new ApiError(404, 'not_found', 'Deltagaren finns inte eller är redan borttagen.');
+		const removed = await tx.delete(workshopVotes).where(eq(workshopVotes.voterGuestId, guestId)).returning({ id: workshopVotes.id });
+		await audit.record(tx, {
+			initiativeId: w.initiativeId,
+			actor: auditActor(actor),
+			action: 'workshop.guest_removed',
+			data: { workshopId: w.id, guestId, votesRemoved: removed.length }
+		});
+		return removed.length;
+	});
+	app.events.emit('access-changed', { workshopId: w.id, reason: 'guest_removed' });
+	const current = await loadWorkshop(app.db, w.id);
+	if (current?.tallyVisible) await publishTally(app, current);
+	return { votesRemoved };
 }
 
 /** Participants who joined as guests (count only). */

@@ -27,6 +27,25 @@ registerSchema('Workshop', {
 	}
 });
 
+registerSchema('ParticipantOverview', {
+	type: 'object',
+	required: ['participants', 'votesPerParticipant', 'votesCast', 'voteBudget', 'guests'],
+	properties: {
+		participants: { type: 'integer', description: 'Guests not removed, plus members who wrote a card or voted.' },
+		votesPerParticipant: { type: 'integer' },
+		votesCast: { type: 'integer' },
+		voteBudget: { type: 'integer', description: '`participants × votesPerParticipant`.' },
+		guests: {
+			type: 'array',
+			items: {
+				type: 'object',
+				required: ['id', 'name', 'joinedAt', 'active', 'removed', 'votes'],
+				properties: { id: uuid, name: { type: 'string' }, joinedAt: { type: 'string', format: 'date-time' }, active: { type: 'boolean' }, removed: { type: 'boolean' }, votes: { type: 'integer' } }
+			}
+		}
+	}
+});
+
 registerSchema('VoteStatus', {
 	type: 'object',
 	required: ['budget', 'used', 'mine'],
@@ -117,14 +136,16 @@ registerOperations([
 		tags: ['workshops'],
 		auth: false,
 		summary: 'Join a running workshop by code',
-		description: 'A visitor becomes a guest of this one workshop (a display name only) and gets an HttpOnly guest cookie; signed-in members just get the ids. Failed attempts are limited per client address.',
+		description:
+			'A visitor becomes a guest of this one workshop (a display name only) and gets an HttpOnly guest cookie, plus a long-lived HttpOnly device cookie: joining again from the same browser resumes the same guest (and its votes). Wrong guesses are limited per client address (IPv6 per /64) so that the chance of finding any live code stays below 1 in 10 000 per day; a code the address has already joined with is never refused (docs/workshops.md).',
 		body: joinSchema,
 		responses: {
 			200: { description: 'Joined.', schema: { type: 'object', required: ['workshopId', 'docName'], properties: { workshopId: uuid, docName: { type: 'string' } } } },
 			400: errors[400],
 			404: { description: '`unknown_code`: no running workshop has this code (closed workshops included).', schema: ref('Error') },
+			403: { description: '`guest_removed`: a facilitator removed the guest this browser is in the workshop.', schema: ref('Error') },
 			409: { description: '`workshop_not_started`, or `signed_in` with an account outside the initiative.', schema: ref('Error') },
-			429: errors[429]
+			429: { description: '`rate_limited`: too many wrong codes from this address; `Retry-After` says when to try again.', schema: ref('Error') }
 		}
 	},
 	{ method: 'get', path: '/api/v1/workshops/{id}/cards', tags: ['workshops'], summary: 'The caller’s own cards (private ones included)', params: id, responses: { 200: { description: 'Cards.' }, 403: errors[403], 404: errors[404] } },
@@ -133,10 +154,63 @@ registerOperations([
 		path: '/api/v1/workshops/{id}/cards',
 		tags: ['workshops'],
 		summary: 'Write a card (participants, collect phase)',
-		description: 'The server puts the card on the board without an author; in silent mode it stays private until the reveal.',
+		description:
+			'The server puts the card on the board without an author; in silent mode it stays private until the reveal. Send an `Idempotency-Key` so that a repeat (double tap, retry after a lost answer) makes no second card: for 24 hours every request with the same key gets the first answer, marked `Idempotent-Replayed: true`.',
 		params: id,
+		headers: {
+			'Idempotency-Key': { description: 'One key per intended card (8–128 visible ASCII characters, e.g. a UUID), scoped to the caller.', schema: { type: 'string', minLength: 8, maxLength: 128 } }
+		},
 		body: cardSchema,
-		responses: { 201: { description: 'Created.', schema: { type: 'object', properties: { id: uuid, private: { type: 'boolean' } } } }, 400: errors[400], 403: errors[403], 404: errors[404], 409: { description: '`phase_closed` or `board_locked`.', schema: ref('Error') } }
+		responses: {
+			201: { description: 'Created, or the first answer to this key.', schema: { type: 'object', properties: { id: uuid, private: { type: 'boolean' } } } },
+			400: { description: '`invalid_request`, or `invalid_idempotency_key`.', schema: ref('Error') },
+			403: errors[403],
+			404: errors[404],
+			409: { description: '`phase_closed`, `board_locked`, or `idempotency_in_progress` (the first request with this key has not finished within 15 s).', schema: ref('Error') },
+			422: { description: '`idempotency_key_reused`: the key was used for a different card text.', schema: ref('Error') }
+		}
+	},
+	{
+		method: 'patch',
+		path: '/api/v1/workshops/{id}/cards/{cardId}',
+		tags: ['workshops'],
+		summary: 'Change the text of one’s own card (its author, collect phase)',
+		description: 'The board gets the new text from the server, without an author.',
+		params: { ...id, cardId: 'Card id.' },
+		body: cardSchema,
+		responses: {
+			200: { description: 'Changed.', schema: { type: 'object', properties: { id: uuid, text: { type: 'string' }, private: { type: 'boolean' } } } },
+			400: errors[400],
+			403: { description: 'Not the author of this card (`not_author`), or not a participant.', schema: ref('Error') },
+			404: errors[404],
+			409: { description: '`phase_closed` or `board_locked`.', schema: ref('Error') }
+		}
+	},
+	{
+		method: 'delete',
+		path: '/api/v1/workshops/{id}/cards/{cardId}',
+		tags: ['workshops'],
+		summary: 'Take back one’s own card (its author, collect phase)',
+		params: { ...id, cardId: 'Card id.' },
+		responses: { 204: { description: 'Deleted, from the board too.' }, 403: { description: 'Not the author (`not_author`).', schema: ref('Error') }, 404: errors[404], 409: { description: '`phase_closed` or `board_locked`.', schema: ref('Error') } }
+	},
+	{
+		method: 'get',
+		path: '/api/v1/workshops/{id}/participants',
+		tags: ['workshops'],
+		summary: 'Participants and votes against the budget (facilitators)',
+		description: 'Per guest only the display name, when it joined, whether it is still in, and how many votes it has cast — never which cards it wrote or what it voted for.',
+		params: id,
+		responses: { 200: { description: 'The overview.', schema: ref('ParticipantOverview') }, 401: errors[401], 403: errors[403], 404: errors[404] }
+	},
+	{
+		method: 'delete',
+		path: '/api/v1/workshops/{id}/participants/{guestId}',
+		tags: ['workshops'],
+		summary: 'Remove a guest and its votes (facilitators)',
+		description: 'Journalled as `workshop.guest_removed`. The guest’s session ends, its live connection closes, and its browser cannot join as that guest again; its cards stay.',
+		params: { ...id, guestId: 'Guest id (from the overview).' },
+		responses: { 200: { description: 'Removed.', schema: { type: 'object', required: ['votesRemoved'], properties: { votesRemoved: { type: 'integer' } } } }, 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] }
 	},
 	{ method: 'get', path: '/api/v1/workshops/{id}/votes', tags: ['workshops'], summary: 'The caller’s budget and votes', params: id, responses: { 200: { description: 'Status.', schema: ref('VoteStatus') }, 403: errors[403], 404: errors[404] } },
 	{

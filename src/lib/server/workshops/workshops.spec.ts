@@ -5,6 +5,7 @@ import { ApiError } from '../http/api.ts';
 import { validateGuestToken } from '../auth/guest.ts';
 import * as workshops from './index.ts';
 import { memoryLiveDocs, initiativeFixture, type MemoryLiveDocs } from './testing.ts';
+import { BURST } from './join-guard.ts';
 import { readBoard, newGroup, moveCards } from '../../components/workshop/doc.ts';
 
 let app: App;
@@ -164,12 +165,27 @@ describe('joining and closing', () => {
 		await expectApiError(workshops.joinWorkshop(app, { actor: fx.outsider, ip: '10.1.1.1', code: open.joinCode, displayName: 'X' }), 409, 'signed_in');
 	});
 
-	it('limits failed attempts per address', async () => {
-		for (let i = 0; i < workshops.JOIN_LIMIT.limit; i++) {
-			await expectApiError(workshops.joinWorkshop(app, { actor: { kind: 'anonymous' }, ip: '10.66.6.6', code: 'AAAAAA', displayName: 'X' }), 404, 'unknown_code');
-		}
-		await expectApiError(workshops.joinWorkshop(app, { actor: { kind: 'anonymous' }, ip: '10.66.6.6', code: 'AAAAAA', displayName: 'X' }), 429, 'rate_limited');
-		await expectApiError(workshops.joinWorkshop(app, { actor: { kind: 'anonymous' }, ip: '10.66.6.7', code: 'AAAAAA', displayName: 'X' }), 404, 'unknown_code');
+	it('limits wrong guesses per address, but never a code the address already joined with', async () => {
+		const w = await openWorkshop();
+		const join = (ip: string, code: string) => workshops.joinWorkshop(app, { actor: { kind: 'anonymous' }, ip, code, displayName: 'X' });
+		await join('10.66.6.6', w.joinCode);
+		for (let i = 0; i < BURST.limit; i++) await expectApiError(join('10.66.6.6', 'AAAAAA'), 404, 'unknown_code');
+		await expectApiError(join('10.66.6.6', 'AAAAAA'), 429, 'rate_limited');
+		expect((await join('10.66.6.6', w.joinCode)).workshopId).toBe(w.id);
+		await expectApiError(join('10.66.6.7', 'AAAAAA'), 404, 'unknown_code');
+	});
+
+	it('resumes the same guest when the same browser joins again, with a new session', async () => {
+		const w = await openWorkshop();
+		const first = await workshops.joinWorkshop(app, { actor: { kind: 'anonymous' }, ip: '10.7.7.7', code: w.joinCode, displayName: 'Ada' });
+		expect(first.deviceToken).toMatch(/^[a-z2-7]{24}$/);
+		const again = await workshops.joinWorkshop(app, { actor: { kind: 'anonymous' }, ip: '10.7.7.7', code: w.joinCode, displayName: 'Ada igen', device: first.deviceToken });
+		expect(again.deviceToken).toBeNull();
+		expect(again.guest?.guestId).toBe(first.guest?.guestId);
+		expect(await validateGuestToken(app.db, first.guestToken!)).toBeNull();
+		expect(await validateGuestToken(app.db, again.guestToken!)).toMatchObject({ guestId: first.guest?.guestId, name: 'Ada igen' });
+		const other = await workshops.joinWorkshop(app, { actor: { kind: 'anonymous' }, ip: '10.7.7.7', code: w.joinCode, displayName: 'Bo' });
+		expect(other.guest?.guestId).not.toBe(first.guest?.guestId);
 	});
 
 	it('never reopens a closed workshop', async () => {

@@ -7,3 +7,4 @@ export * from './mail.ts';
 export * from './workshops.ts';
 export * from './needs.ts';
 export * from './requirements.ts';
+export * from './idempotency.ts';

@@ -61,9 +61,24 @@ export const workshopGuests = pgTable(
 		displayName: text('display_name').notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		/** Set when the workshop closes (or the session times out); the token no longer works. */
-		endedAt: timestamp('ended_at', { withTimezone: true })
+		endedAt: timestamp('ended_at', { withTimezone: true }),
+		/** When the current session token was issued (re-joining from the same browser issues a new one). */
+		sessionStartedAt: timestamp('session_started_at', { withTimezone: true }).notNull().defaultNow(),
+		/**
+		 * SHA-256 of the workshop id and the browser's device cookie: one guest per browser, so
+		 * re-joining resumes this participant (and its vote budget) instead of making a new one.
+		 * Bound to the workshop, so rows of different workshops cannot be linked to one device.
+		 */
+		deviceHash: bytea('device_hash'),
+		/** Removed by a facilitator: the guest's votes are gone and it cannot act or resume again. */
+		removedAt: timestamp('removed_at', { withTimezone: true }),
+		removedBy: uuid('removed_by').references(() => users.id)
 	},
-	(t) => [uniqueIndex('workshop_guests_session_unique').on(t.sessionId), index('workshop_guests_workshop_idx').on(t.workshopId)]
+	(t) => [
+		uniqueIndex('workshop_guests_session_unique').on(t.sessionId),
+		index('workshop_guests_workshop_idx').on(t.workshopId),
+		uniqueIndex('workshop_guests_device_unique').on(t.workshopId, t.deviceHash)
+	]
 );
 
 export const workshopCards = pgTable(

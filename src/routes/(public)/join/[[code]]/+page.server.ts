@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { ApiError } from '#lib/server/http/api.ts';
-import { guestCookieName, guestCookieOptions } from '#lib/server/auth/guest.ts';
+import { deviceOf, setJoinCookies } from '#lib/server/workshops/cookies.ts';
 import * as workshops from '#lib/server/workshops/index.ts';
 import { normaliseJoinCode } from '#lib/server/workshops/codes.ts';
 import { displayNameSchema } from '#lib/server/workshops/validation.ts';
@@ -23,13 +23,15 @@ export const actions: Actions = {
 		const name = displayNameSchema.safeParse(displayName);
 		if (locals.actor.kind !== 'user' && !name.success) errors.displayName = name.error.issues[0].message;
 		if (errors.code || errors.displayName) return fail(400, { code, displayName, errors });
+		const secure = locals.app.config.secureCookies;
 		let result: workshops.JoinResult;
 		try {
 			result = await workshops.joinWorkshop(locals.app, {
 				actor: locals.actor,
 				ip: locals.ip,
 				code,
-				displayName: name.success ? name.data : ''
+				displayName: name.success ? name.data : '',
+				device: deviceOf(cookies, secure)
 			});
 		} catch (err) {
 			if (err instanceof ApiError) {
@@ -38,10 +40,7 @@ export const actions: Actions = {
 			}
 			throw err;
 		}
-		if (result.guestToken) {
-			const secure = locals.app.config.secureCookies;
-			cookies.set(guestCookieName(secure), result.guestToken, guestCookieOptions(secure));
-		}
+		setJoinCookies(cookies, secure, result);
 		redirect(303, `/w/${result.workshopId}`);
 	}
 };

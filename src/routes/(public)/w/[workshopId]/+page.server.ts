@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { can } from '#lib/server/access/policy.ts';
 import { ApiError } from '#lib/server/http/api.ts';
+import { parseKey } from '#lib/server/http/idempotency.ts';
 import { endGuestSession, guestCookieName } from '#lib/server/auth/guest.ts';
 import * as workshops from '#lib/server/workshops/index.ts';
 import { cardSchema, voteSchema } from '#lib/server/workshops/validation.ts';
@@ -29,7 +30,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		myCards: myCards.map((c) => ({ id: c.id, text: c.text, private: c.private })),
 		votes,
 		me: { name: locals.actor.kind === 'guest' ? locals.actor.name : locals.actor.kind === 'user' ? locals.actor.name : '', guest: locals.actor.kind === 'guest' },
-		facilitatorUrl: abilities.facilitate ? `/initiatives/${w.initiativeId}/workshops/${w.id}` : null
+		facilitatorUrl: abilities.facilitate ? `/initiatives/${w.initiativeId}/workshops/${w.id}` : null,
+		/** The idempotency key of the next card when the page works without JavaScript (the script makes its own). */
+		cardKey: crypto.randomUUID()
 	};
 };
 
@@ -53,10 +56,37 @@ export const actions: Actions = {
 		const parsed = cardSchema.safeParse({ text });
 		if (!parsed.success) return fail(400, { action: 'card', text, error: parsed.error.issues[0].message, code: 'invalid_request' });
 		try {
-			const card = await workshops.addCard(locals.app, locals.actor, ctx.workshop, parsed.data.text);
-			return { action: 'card', added: card.id, private: card.private };
+			const key = parseKey(String(form.get('idempotencyKey') ?? '') || null);
+			const card = await workshops.addCardOnce(locals.app, locals.actor, ctx.workshop, parsed.data.text, key);
+			return { action: 'card', added: card.body.id, private: card.body.private };
 		} catch (err) {
 			return refusal(err, { action: 'card', text });
+		}
+	},
+	/** The author changes their own card (collect phase). */
+	editCard: async ({ locals, params, request }) => {
+		const ctx = await participant(locals, params.workshopId);
+		const form = await request.formData();
+		const cardId = String(form.get('cardId') ?? '');
+		const text = String(form.get('text') ?? '');
+		const parsed = cardSchema.safeParse({ text });
+		if (!parsed.success) return fail(400, { action: 'editCard', cardId, text, error: parsed.error.issues[0].message, code: 'invalid_request' });
+		try {
+			await workshops.editCard(locals.app, locals.actor, ctx.workshop, cardId, parsed.data.text);
+			return { action: 'editCard', edited: cardId };
+		} catch (err) {
+			return refusal(err, { action: 'editCard', cardId, text });
+		}
+	},
+	/** The author takes their own card back (collect phase). */
+	deleteCard: async ({ locals, params, request }) => {
+		const ctx = await participant(locals, params.workshopId);
+		const cardId = String((await request.formData()).get('cardId') ?? '');
+		try {
+			await workshops.deleteCard(locals.app, locals.actor, ctx.workshop, cardId);
+			return { action: 'deleteCard', deleted: cardId };
+		} catch (err) {
+			return refusal(err, { action: 'deleteCard', cardId });
 		}
 	},
 	vote: async ({ locals, params, request }) => {

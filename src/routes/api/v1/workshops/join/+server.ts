@@ -1,19 +1,26 @@
 import { json } from '@sveltejs/kit';
 import { endpoint, errorResponse, readJson } from '#lib/server/http/api.ts';
-import { guestCookieName, guestCookieOptions } from '#lib/server/auth/guest.ts';
+import { deviceOf, setJoinCookies } from '#lib/server/workshops/cookies.ts';
 import * as workshops from '#lib/server/workshops/index.ts';
 import { joinSchema } from '#lib/server/workshops/validation.ts';
 import type { RequestHandler } from './$types';
 
-/** Joins a running workshop by its code; a visitor gets a guest session scoped to it. */
+/**
+ * Joins a running workshop by its code; a visitor gets a guest session scoped to it, or resumes
+ * the guest this browser already is there (device cookie).
+ */
 export const POST: RequestHandler = endpoint(async ({ locals, request, cookies }) => {
 	const body = await readJson(request, joinSchema);
 	try {
-		const r = await workshops.joinWorkshop(locals.app, { actor: locals.actor, ip: locals.ip, code: body.code, displayName: body.displayName });
-		if (r.guestToken) {
-			const secure = locals.app.config.secureCookies;
-			cookies.set(guestCookieName(secure), r.guestToken, guestCookieOptions(secure));
-		}
+		const secure = locals.app.config.secureCookies;
+		const r = await workshops.joinWorkshop(locals.app, {
+			actor: locals.actor,
+			ip: locals.ip,
+			code: body.code,
+			displayName: body.displayName,
+			device: deviceOf(cookies, secure)
+		});
+		setJoinCookies(cookies, secure, r);
 		return json({ workshopId: r.workshopId, docName: r.docName });
 	} catch (err) {
 		if (err instanceof workshops.RateLimited) {

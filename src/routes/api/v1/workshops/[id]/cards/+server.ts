@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { endpoint, readJson } from '#lib/server/http/api.ts';
 import * as workshops from '#lib/server/workshops/index.ts';
 import { authorizedWorkshop } from '#lib/server/workshops/http.ts';
+import { parseKey } from '#lib/server/http/idempotency.ts';
 import { cardSchema } from '#lib/server/workshops/validation.ts';
 import type { RequestHandler } from './$types';
 
@@ -13,11 +14,15 @@ export const GET: RequestHandler = endpoint(async ({ locals, params }) => {
 	return json({ cards: cards.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })) });
 });
 
-/** Writes a card (any participant, collect phase). */
+/**
+ * Writes a card (any participant, collect phase). With an `Idempotency-Key` header, repeats of
+ * the request make no second card and get the first answer (`Idempotent-Replayed: true`).
+ */
 export const POST: RequestHandler = endpoint(async ({ locals, params, request }) => {
 	const id = params.id ?? '';
 	const ctx = await authorizedWorkshop(locals, id, 'write');
+	const key = parseKey(request.headers.get('idempotency-key'));
 	const { text } = await readJson(request, cardSchema);
-	const card = await workshops.addCard(locals.app, locals.actor, ctx.workshop, text);
-	return json(card, { status: 201 });
+	const r = await workshops.addCardOnce(locals.app, locals.actor, ctx.workshop, text, key);
+	return json(r.body, { status: r.status, headers: r.replayed ? { 'idempotent-replayed': 'true' } : {} });
 });
