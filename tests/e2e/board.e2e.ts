@@ -95,8 +95,13 @@ async function horizontalOverflow(page: Page): Promise<number> {
 	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
+/** A full-page screenshot, kept under the e2e output folder and attached to the report. */
 async function screenshot(page: Page, name: string) {
-	await test.info().attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+	// From the top: a full-page capture taken mid-page draws sticky bars in the middle.
+	await page.evaluate(() => window.scrollTo(0, 0));
+	const path = test.info().outputPath(name);
+	await page.screenshot({ path, fullPage: true });
+	await test.info().attach(name, { path, contentType: 'image/png' });
 }
 
 async function joinAsGuest(browser: Browser, code: string, name: string): Promise<Page> {
@@ -113,7 +118,24 @@ test('eight groups read at 1280, 768 and 390 px: no word broken mid-word, no sid
 	test.setTimeout(180_000);
 	await page.setViewportSize({ width: 1280, height: 800 });
 	const { workshopId, code } = await boardWithEightGroups(page);
-	await page.locator('#board-cards').scrollIntoViewIfNeeded();
+	// From the skip link, a whole group — heading and cards — is in view at 1280 × 800, clear of
+	// the sticky toolbar.
+	await page.reload();
+	await expect(page.locator('#board-cards [data-roving-cell]')).toHaveCount(16);
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Enter');
+	await expect(page.locator('#board-cards').getByRole('checkbox', { name: GROUPS[0][1][0] })).toBeFocused();
+	await page.waitForTimeout(300);
+	const view = await page.evaluate(() => {
+		const group = document.activeElement!.closest('[data-roving-group]')!.getBoundingClientRect();
+		const toolbar = document.querySelector('.toolbar')!.getBoundingClientRect();
+		return { top: group.top, bottom: group.bottom, toolbarBottom: toolbar.bottom, height: window.innerHeight };
+	});
+	expect(view.top).toBeGreaterThanOrEqual(view.toolbarBottom);
+	expect(view.bottom).toBeLessThanOrEqual(view.height);
+	// The toolbar takes at most two short rows.
+	expect(view.toolbarBottom).toBeLessThanOrEqual(140);
 
 	// 1280 × 800: four columns of readable width, every word of every card on one line.
 	const widths = await page.locator('#board-cards .groups > section').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
@@ -162,6 +184,8 @@ test('every table reflows on a 390 px phone: no sideways scrolling, each value l
 		`/initiatives/${initiativeId}/journal`,
 		`/initiatives/${initiativeId}/needs`,
 		`/initiatives/${initiativeId}/conflicts`,
+		`/initiatives/${initiativeId}/requirements`,
+		`/initiatives/${initiativeId}/workshops`,
 		'/admin',
 		'/admin/thresholds',
 		'/account'

@@ -62,7 +62,11 @@ export function roving(node: HTMLElement, options: RovingOptions = {}) {
 		const changed = id !== active;
 		active = id;
 		apply();
-		if (focus) primaryOf(cell).focus();
+		if (focus) {
+			// The whole card comes into view, clear of sticky bars (the card's scroll-margin), not only its checkbox.
+			primaryOf(cell).focus({ preventScroll: true });
+			cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+		}
 		if (changed && id) opts.onmove?.(id);
 	}
 
