@@ -6,7 +6,8 @@
  * keep focus, and the countdown is spoken in whole minutes.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demoLogIn } from './helpers/flows.ts';
+import { demoLogIn, signUp } from './helpers/flows.ts';
+import { person } from './helpers/accounts.ts';
 import { expectAccessible } from './helpers/a11y.ts';
 
 /** Eight groups of two cards, with the long Swedish compounds that used to break mid-word. */
@@ -319,4 +320,21 @@ test('the keyboard reaches the board by a skip link, walks it with the arrow key
 	await expect(guest.getByTestId('timer-announcement').first()).toHaveText('');
 	await expectAccessible(guest, 'participant board (vote) on a phone');
 	await guest.context().close();
+});
+
+test('a button that swaps itself for another keeps the keyboard there: disabling and enabling an account', async ({ page, browser }) => {
+	const someone = person('Fokus Flyttsson', 'fokus');
+	const context = await browser.newContext();
+	await signUp(await context.newPage(), someone, { name: 'Fokusby kommun', kind: 'buyer' });
+	await context.close();
+
+	await demoLogIn(page, /maria lind/i);
+	await page.goto('/admin');
+	const disable = page.getByRole('button', { name: `Stäng av kontot för ${someone.name}` });
+	const enable = page.getByRole('button', { name: `Aktivera kontot för ${someone.name}` });
+	await disable.focus();
+	await page.keyboard.press('Enter');
+	await expect(enable).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(disable).toBeFocused();
 });
