@@ -338,3 +338,18 @@ test('a button that swaps itself for another keeps the keyboard there: disabling
 	await page.keyboard.press('Enter');
 	await expect(disable).toBeFocused();
 });
+
+test('removing a step of the effect logic leaves focus in its column, not on the page body', async ({ page }) => {
+	await demoLogIn(page, /maria lind/i);
+	const initiativeId = await demoInitiative(page);
+	await page.goto(`/initiatives/${initiativeId}/needs/effect-logic`);
+	const text = `Fokussteg ${Date.now().toString(36)}`;
+	const column = page.getByRole('region', { name: /^aktiviteter/i });
+	await column.getByLabel(/lägg till i aktiviteter/i).fill(text);
+	await column.getByRole('button', { name: /^lägg till$/i }).click();
+	const remove = column.getByRole('button', { name: new RegExp(`ta bort\\s*:\\s*${text}`, 'i') });
+	await remove.focus();
+	await page.keyboard.press('Enter');
+	await expect(remove).toHaveCount(0);
+	await expect(column.getByLabel(/lägg till i aktiviteter/i)).toBeFocused();
+});
