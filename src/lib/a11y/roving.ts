@@ -24,14 +24,9 @@ export function cellSelector(id: string): string {
 	return `${cell} [data-roving-primary]:not(:disabled), ${cell}[tabindex]`;
 }
 
-export interface RovingOptions {
-	/** Called when the active card changes (by keyboard, click or focus), with its id. */
-	onmove?: (id: string) => void;
-}
-
-export function roving(node: HTMLElement, options: RovingOptions = {}) {
+export function roving(node: HTMLElement) {
+	/** The id of the card in the Tab order; kept across re-renders, so the board remembers where the user was. */
 	let active: string | null = null;
-	let opts = options;
 
 	const groups = () => [...node.querySelectorAll<HTMLElement>('[data-roving-group]')].map((g) => [...g.querySelectorAll<HTMLElement>('[data-roving-cell]')]);
 	const cells = () => [...node.querySelectorAll<HTMLElement>('[data-roving-cell]')];
@@ -58,16 +53,13 @@ export function roving(node: HTMLElement, options: RovingOptions = {}) {
 	}
 
 	function activate(cell: HTMLElement, focus: boolean) {
-		const id = cell.dataset.rovingCell ?? null;
-		const changed = id !== active;
-		active = id;
+		active = cell.dataset.rovingCell ?? null;
 		apply();
 		if (focus) {
 			// The whole card comes into view, clear of sticky bars (the card's scroll-margin), not only its checkbox.
 			primaryOf(cell).focus({ preventScroll: true });
 			cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 		}
-		if (changed && id) opts.onmove?.(id);
 	}
 
 	function onkeydown(event: KeyboardEvent) {
@@ -126,9 +118,6 @@ export function roving(node: HTMLElement, options: RovingOptions = {}) {
 	apply();
 
 	return {
-		update(next: RovingOptions) {
-			opts = next ?? {};
-		},
 		destroy() {
 			observer.disconnect();
 			node.removeEventListener('keydown', onkeydown);
