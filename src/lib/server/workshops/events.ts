@@ -67,6 +67,16 @@ registerEvents({
 			en: (d, s) => `${s.guest(d.guestId)} joined ${s.workshop(d.workshopId)}`,
 			details: () => []
 		},
+		'workshop.guest_rejoined': {
+			sv: (d, s) => `${s.guest(d.guestId)} kom tillbaka till ${s.workshop(d.workshopId)} från samma webbläsare`,
+			en: (d, s) => `${s.guest(d.guestId)} returned to ${s.workshop(d.workshopId)} from the same browser`,
+			details: () => []
+		},
+		'workshop.guest_removed': {
+			sv: (d, s) => `${s.actor} tog bort ${s.guest(d.guestId)} från ${s.workshop(d.workshopId)} och deltagarens ${s.num(d.votesRemoved)} röster`,
+			en: (d, s) => `${s.actor} removed ${s.guest(d.guestId)} from ${s.workshop(d.workshopId)} with the participant's ${s.num(d.votesRemoved)} votes`,
+			details: () => []
+		},
 		'workshop.cards_revealed': {
 			sv: (d, s) => `${s.actor} visade alla dolda kort i ${s.workshop(d.workshopId)} (${s.num(d.cards)} st)`,
 			en: (d, s) => `${s.actor} revealed all hidden cards in ${s.workshop(d.workshopId)} (${s.num(d.cards)})`,
