@@ -149,6 +149,14 @@ describe('platform resources', () => {
 		expect(can(guest, 'write', { resource: 'initiatives' })).toBe(false);
 		expect(can(anonymous, 'write', { resource: 'initiatives' })).toBe(false);
 	});
+	it('lets every signed-in user keep their own notifications and send files, and nobody else', () => {
+		for (const resource of ['notifications', 'uploads'] as const) {
+			expect(levelFor(buyer(), { resource })).toBe('write');
+			expect(levelFor(supplier(), { resource })).toBe('write');
+			expect(levelFor(guest, { resource })).toBe('none');
+			expect(levelFor(anonymous, { resource })).toBe('none');
+		}
+	});
 	it('lets organisation administrators administer only their own organisation', () => {
 		expect(levelFor(buyer({ orgAdmin: true }), { resource: 'organisation', organisationId: 'org-kommun' })).toBe('admin');
 		expect(levelFor(buyer(), { resource: 'organisation', organisationId: 'org-kommun' })).toBe('read');

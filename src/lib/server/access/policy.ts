@@ -89,7 +89,14 @@ export const PLATFORM_RESOURCES = [
 	/** Dated procurement thresholds; everybody signed in reads, platform admins edit. */
 	'thresholds',
 	/** Creating initiatives (buyer organisations only). */
-	'initiatives'
+	'initiatives',
+	/** The caller's own notifications (the bell): every signed-in user, only their own rows. */
+	'notifications',
+	/**
+	 * Sending a file at all (every signed-in user); whether it may be added to a given round,
+	 * answer or room is then decided by that capability's own resource through its file purpose.
+	 */
+	'uploads'
 ] as const;
 export type PlatformResource = (typeof PLATFORM_RESOURCES)[number];
 
@@ -157,6 +164,9 @@ function platformLevel(actor: Actor, resource: PlatformResource): Level {
 		case 'initiatives':
 			// Only contracting authorities run initiatives; suppliers never create one.
 			return actor.organisationKind === 'buyer' ? 'write' : 'none';
+		case 'notifications':
+		case 'uploads':
+			return 'write';
 	}
 }
 
@@ -191,6 +201,8 @@ export function levelFor(actor: Actor, target: Target): Level {
 		case 'users':
 		case 'thresholds':
 		case 'initiatives':
+		case 'notifications':
+		case 'uploads':
 			return platformLevel(actor, target.resource);
 		case 'organisation':
 			if (actor.kind !== 'user' || actor.organisationId !== target.organisationId) return 'none';

@@ -7,3 +7,6 @@ export * from './mail.ts';
 export * from './workshops.ts';
 export * from './needs.ts';
 export * from './requirements.ts';
+export * from './jobs.ts';
+export * from './notifications.ts';
+export * from './files.ts';
