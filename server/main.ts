@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { getApp, type App } from '../src/lib/server/app.ts';
 import { attachToHttpServer } from './attach.ts';
 import { startRunner } from '../src/lib/server/jobs/index.ts';
+import '../src/lib/server/capabilities.ts';
 
 /** Header names the adapter reads; set by us on each request, never trusted from clients. */
 const PROTO_HEADER = 'x-brygga-proto';

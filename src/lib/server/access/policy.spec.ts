@@ -49,7 +49,8 @@ const EXPECTED: Record<InitiativeResource, string> = {
 	needs: 'w w r -',
 	requirements: 'w w r -',
 	conflicts: 'a r - -',
-	procedure: 'w w r -'
+	procedure: 'w w r -',
+	rfis: 'a a r -'
 };
 /** From the pilot phase on, these resources are frozen: writers read. */
 const FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
@@ -62,8 +63,11 @@ const FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
 	needs: 'r r r -',
 	requirements: 'r r r -',
 	conflicts: 'a r - -',
-	procedure: 'r r r -'
+	procedure: 'r r r -',
+	rfis: 'r r r -'
 };
+/** Resources a member from a supplier organisation never reaches, whatever the role (rule 3). */
+const SUPPLIER_NONE: InitiativeResource[] = ['rfis'];
 const LETTER: Record<string, Level> = { '-': 'none', r: 'read', w: 'write', a: 'admin' };
 const COLUMNS: Array<Role | null> = ['process_leader', 'team', 'observer', null];
 
@@ -85,7 +89,7 @@ describe('the access policy matrix', () => {
 					['a supplier user', supplier()],
 					['a platform administrator', buyer({ platformAdmin: true, orgAdmin: true })]
 				] as const) {
-					const want = expected(table, resource, column);
+					const want = who === 'a supplier user' && SUPPLIER_NONE.includes(resource) ? 'none' : expected(table, resource, column);
 					it(`gives ${who} who is ${role ?? 'not a member'} ${want} on ${resource} in phase ${phase}`, () => {
 						const target = { resource, initiative: scope(role, phase) };
 						expect(levelFor(actor, target)).toBe(want);
@@ -162,6 +166,50 @@ describe('platform resources', () => {
 		expect(levelFor(buyer(), { resource: 'organisation', organisationId: 'org-kommun' })).toBe('read');
 		expect(levelFor(buyer({ orgAdmin: true }), { resource: 'organisation', organisationId: 'org-ab' })).toBe('none');
 		expect(levelFor(guest, { resource: 'organisation', organisationId: 'org-kommun' })).toBe('none');
+	});
+});
+
+describe('RFI rounds', () => {
+	const rfi = (over: Partial<{ published: boolean; open: boolean; participant: boolean }> = {}) => ({
+		rfiId: 'r1',
+		published: true,
+		open: false,
+		participant: false,
+		...over
+	});
+	const at = (actor: Actor, resource: 'rfi' | 'rfi_response' | 'rfi_responses', role: Role | null, r = rfi()) =>
+		levelFor(actor, { resource, initiative: scope(role), rfi: r });
+
+	it('lets the buyer team run rounds, analyse submitted responses, and observers only follow', () => {
+		expect(at(buyer(), 'rfi', 'process_leader')).toBe('admin');
+		expect(at(buyer(), 'rfi', 'team')).toBe('admin');
+		expect(at(buyer(), 'rfi', 'observer')).toBe('read');
+		expect(at(buyer(), 'rfi_responses', 'team')).toBe('write');
+		expect(at(buyer(), 'rfi_responses', 'observer')).toBe('none');
+		expect(at(buyer(), 'rfi_response', 'process_leader')).toBe('none');
+		expect(at(buyer(), 'rfi', null)).toBe('none');
+	});
+
+	it('shows a supplier only published rounds that are open or where its organisation takes part', () => {
+		expect(at(supplier(), 'rfi', null, rfi({ participant: true }))).toBe('read');
+		expect(at(supplier(), 'rfi_response', null, rfi({ participant: true }))).toBe('write');
+		expect(at(supplier(), 'rfi', null, rfi({ open: true }))).toBe('read');
+		expect(at(supplier(), 'rfi', null, rfi())).toBe('none');
+		expect(at(supplier(), 'rfi', null, rfi({ published: false, participant: true }))).toBe('none');
+		expect(at(supplier(), 'rfi_responses', null, rfi({ participant: true }))).toBe('none');
+	});
+
+	it('never opens the market side to a supplier expert on the buyer team', () => {
+		for (const role of ['process_leader', 'team', 'observer'] as const) {
+			expect(at(supplier(), 'rfi', role)).toBe('none');
+			expect(at(supplier(), 'rfi_responses', role, rfi({ participant: true }))).toBe('none');
+			expect(levelFor(supplier(), { resource: 'rfis', initiative: scope(role) })).toBe('none');
+		}
+	});
+
+	it('gives guests and visitors nothing', () => {
+		expect(at(guest, 'rfi', null, rfi({ open: true }))).toBe('none');
+		expect(at(anonymous, 'rfi_response', null, rfi({ open: true }))).toBe('none');
 	});
 });
 

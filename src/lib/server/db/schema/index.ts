@@ -10,3 +10,5 @@ export * from './requirements.ts';
 export * from './jobs.ts';
 export * from './notifications.ts';
 export * from './files.ts';
+export * from './market.ts';
+export * from './rfi.ts';
