@@ -248,7 +248,19 @@ export async function myResponse(db: Db, ctx: RfiContext, actor: UserActor, ques
 		.leftJoin(users, eq(users.id, rfiResponses.updatedBy))
 		.where(and(eq(rfiResponses.rfiId, ctx.rfi.id), eq(rfiResponses.organisationId, actor.organisationId)))
 		.limit(1);
-	if (!r) return { status: 'none' as const, answers: [], confidentiality: [], draftVersion: 0, updatedAt: null, updatedBy: null, submittedAt: null, needsReview: [], files: [] };
+	if (!r) {
+		return {
+			status: 'none' as const,
+			answers: [] as RfiAnswer[],
+			confidentiality: [] as ConfidentialityRequest[],
+			draftVersion: 0,
+			updatedAt: null as string | null,
+			updatedBy: null as string | null,
+			submittedAt: null as string | null,
+			needsReview: [] as string[],
+			files: [] as ReturnType<typeof files.view>[]
+		};
+	}
 	const { response } = r;
 	const fileIds = response.answers.flatMap((a) => (questions.find((q) => q.id === a.questionId)?.kind === 'file' ? (Array.isArray(a.value) ? a.value : [a.value]) : [])).filter((v): v is string => typeof v === 'string');
 	return {
@@ -256,8 +268,8 @@ export async function myResponse(db: Db, ctx: RfiContext, actor: UserActor, ques
 		answers: response.answers,
 		confidentiality: response.confidentiality,
 		draftVersion: response.draftVersion,
-		updatedAt: response.updatedAt.toISOString(),
-		updatedBy: r.updatedByName,
+		updatedAt: response.updatedAt.toISOString() as string | null,
+		updatedBy: r.updatedByName as string | null,
 		submittedAt: response.submittedAt?.toISOString() ?? null,
 		needsReview: needingReview(response.submittedAnswers, response.submittedRevision, questions),
 		files: (await files.metas(db, fileIds)).map(files.view)
