@@ -55,15 +55,16 @@ test('a buyer asks the market, two suppliers answer, clarifications reach everyo
 	await expect(page.getByRole('heading', { level: 2, name: 'RFI: sensorer som förebygger fall' })).toBeVisible();
 
 	const invites: string[] = [];
+	const emails: string[] = [];
 	for (const who of ['rfi-alfa', 'rfi-beta']) {
 		const email = person('x', who).email;
+		emails.push(email);
 		await page.getByLabel('Leverantörens e-postadress').fill(email);
 		await page.getByRole('button', { name: 'Skicka inbjudan' }).click();
 		const sent = page.getByText(`Inbjudan skickad till ${email}`);
 		await expect(sent).toBeVisible();
 		invites.push(/Länk: (\S+)/.exec((await sent.textContent()) ?? '')![1]);
 		invites[invites.length - 1] = invites[invites.length - 1].replace(/\.$/, '');
-		(globalThis as Record<string, unknown>)[who] = email;
 	}
 	await page.getByLabel('Jag har läst frågorna och vill publicera rundan').check();
 	await page.getByRole('button', { name: 'Publicera rundan' }).click();
@@ -71,7 +72,7 @@ test('a buyer asks the market, two suppliers answer, clarifications reach everyo
 	await expectAccessible(page, 'rfi round (buyer)');
 
 	// Supplier A registers from the link, asks a question and answers.
-	const alfa = await newActor(browser, { ...person('Anna Alfa', 'rfi-alfa-user'), email: (globalThis as Record<string, string>)['rfi-alfa'] });
+	const alfa = await newActor(browser, { ...person('Anna Alfa', 'rfi-alfa-user'), email: emails[0] });
 	await registerFromInvitation(alfa.page, invites[0], alfa.person, 'Alfasensor AB');
 	await expectAccessible(alfa.page, 'rfi round (supplier)');
 	await alfa.page.getByLabel('Din fråga').fill('Alfasensor undrar: gäller kravet även nattetid?');
@@ -87,7 +88,7 @@ test('a buyer asks the market, two suppliers answer, clarifications reach everyo
 	await expect(page.getByText('Ja, dygnet runt.')).toBeVisible();
 
 	// Supplier B registers and sees the clarification, without the asker or the original wording.
-	const beta = await newActor(browser, { ...person('Bengt Beta', 'rfi-beta-user'), email: (globalThis as Record<string, string>)['rfi-beta'] });
+	const beta = await newActor(browser, { ...person('Bengt Beta', 'rfi-beta-user'), email: emails[1] });
 	await registerFromInvitation(beta.page, invites[1], beta.person, 'Betavård AB');
 	await expect(beta.page.getByRole('heading', { name: 'Gäller kraven även nattetid?' })).toBeVisible();
 	await expect(beta.page.getByText('Ja, dygnet runt.')).toBeVisible();
