@@ -7,6 +7,7 @@ import type http from 'node:http';
 import { getApp, type App } from '../src/lib/server/app.ts';
 import { createCollabServer, type CollabServer } from './collab/index.ts';
 import { seedDemoWorkshop } from '../src/lib/server/demo/live.ts';
+import { seedDemoRfi } from '../src/lib/server/demo/rfi.ts';
 
 export const COLLAB_PREFIX = '/yjs/';
 
@@ -20,5 +21,6 @@ export async function attachToHttpServer(server: http.Server, app?: App): Promis
 	// Demo content that lives on a board needs the live-document server; a failure here must
 	// not keep the server from starting.
 	await seedDemoWorkshop(theApp).catch((err) => theApp.log.error('demo.workshop_seed_failed', { error: String(err) }));
+	await seedDemoRfi(theApp).catch((err) => theApp.log.error('demo.rfi_seed_failed', { error: String(err) }));
 	return collab;
 }

@@ -7,6 +7,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getApp, type App } from '../src/lib/server/app.ts';
 import { attachToHttpServer } from './attach.ts';
+import { startRunner } from '../src/lib/server/jobs/index.ts';
+import '../src/lib/server/capabilities.ts';
 
 /** Header names the adapter reads; set by us on each request, never trusted from clients. */
 const PROTO_HEADER = 'x-brygga-proto';
@@ -29,6 +31,9 @@ export async function startServer(opts: { app?: App; port?: number; host?: strin
 	}
 	process.env.PROTOCOL_HEADER = PROTO_HEADER;
 	process.env.HOST_HEADER = HOST_HEADER;
+	// Uploads are multipart bodies up to FILES_MAX_BYTES (plus the form's own bytes); JSON bodies
+	// keep their own, much smaller limit in `readJson`.
+	process.env.BODY_SIZE_LIMIT = String(app.config.FILES_MAX_BYTES + 64 * 1024);
 	const buildDir = process.env.BRYGGA_BUILD ? `../.build/${process.env.BRYGGA_BUILD}/build` : '../build';
 	const handlerUrl = new URL(opts.handlerPath ?? `${buildDir}/handler.js`, import.meta.url).href;
 	const { handler } = (await import(handlerUrl)) as { handler: http.RequestListener };
@@ -49,6 +54,7 @@ export async function startServer(opts: { app?: App; port?: number; host?: strin
 		server.listen(port, host, () => resolve());
 	});
 	const actual = (server.address() as AddressInfo).port;
+	const jobs = startRunner(app, app.config.JOBS_INTERVAL_SECONDS * 1000);
 	const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 
 	let closing: Promise<void> | undefined;
@@ -59,6 +65,7 @@ export async function startServer(opts: { app?: App; port?: number; host?: strin
 		url: `http://${shownHost}:${actual}`,
 		close() {
 			closing ??= (async () => {
+				await jobs.stop();
 				await collab.close();
 				await new Promise<void>((resolve) => {
 					server.close(() => resolve());

@@ -109,3 +109,29 @@ test('a supplier persona sees no initiatives and cannot reach the demo initiativ
 	await expect(page.getByText(DEMO_TITLE)).toHaveCount(0);
 	await context.close();
 });
+
+test('the demo has a published RFI round: each supplier sees its own submitted answer and the clarification, never the other', async ({ browser }) => {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await demoLogIn(page, /sara holm/i);
+	await page.getByRole('link', { name: 'Förfrågningar' }).click();
+	await expect(page).toHaveURL(/\/supplier$/);
+	await page.getByRole('link', { name: /RFI: torra och rena golv/ }).click();
+	await expect(page.getByText('Får lösningen kräva el vid entrén?')).toBeVisible();
+	await expect(page.getByText(/Svaret är inlämnat/)).toBeVisible();
+	await expect(page.getByLabel(/1\. Beskriv er lösning/)).toHaveValue(/städrobot/);
+	await expect(page.getByText(/Golvteknik|Johan Nilsson|avstrypningsmatta/)).toHaveCount(0);
+	await context.close();
+
+	const leaderContext = await browser.newContext();
+	const leader = await leaderContext.newPage();
+	await demoLogIn(leader, /maria lind/i);
+	const id = await openDemoInitiative(leader);
+	await leader.goto(`/initiatives/${id}/rfis`);
+	await leader.getByRole('link', { name: /RFI: torra och rena golv/ }).click();
+	await leader.getByRole('link', { name: /Jämför svaren \(2\)/ }).click();
+	await expect(leader.getByRole('heading', { level: 4, name: 'Golvteknik Norr AB' }).first()).toBeVisible();
+	await expect(leader.getByRole('heading', { level: 4, name: 'Städrobot Sverige AB' }).first()).toBeVisible();
+	await expect(leader.getByText(/Sekretess begärd: Prisuppgiften för piloten/)).toBeVisible();
+	await leaderContext.close();
+});

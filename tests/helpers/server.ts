@@ -7,13 +7,15 @@ import { createApp, resetApp, type App } from '../../src/lib/server/app.ts';
 import { loadConfig } from '../../src/lib/server/config.ts';
 import { startServer, type RunningServer } from '../../server/main.ts';
 import { freshDatabase } from './db.ts';
+import type { Clock } from '../../src/lib/server/clock.ts';
 
 export interface TestServer extends RunningServer {
 	/** Closes the server and drops the database. */
 	stop(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/** Starts a server; `opts.clock` replaces the server's clock (a `ManualClock` moves deadlines). */
+export async function startTestServer(env: Record<string, string> = {}, opts: { clock?: Clock } = {}): Promise<TestServer> {
 	const database = await freshDatabase();
 	const config = loadConfig({
 		DEMO: 'false',
@@ -22,7 +24,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
 		...env
 	});
 	resetApp();
-	const app: App = await createApp({ config });
+	const app: App = await createApp({ config, clock: opts.clock });
 	const running = await startServer({ app, port: 0, host: '127.0.0.1' });
 	return {
 		...running,

@@ -11,6 +11,7 @@ import { createMailer, type Mailer } from './mail/index.ts';
 import { Events } from './events.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { LiveDocs } from './live-docs.ts';
+import { systemClock, type Clock } from './clock.ts';
 
 export interface App {
 	config: Config;
@@ -20,6 +21,8 @@ export interface App {
 	mailer: Mailer;
 	events: Events;
 	log: Logger;
+	/** The server's time for deadlines and scheduled work; tests pass a `ManualClock`. */
+	clock: Clock;
 	/**
 	 * Server-side access to live documents, installed by the collab server when it is attached
 	 * (`server/attach.ts`). Domain commands use it to change a document so that the change is
@@ -35,6 +38,8 @@ type Holder = { [KEY]?: Promise<App> };
 
 export interface CreateAppOptions {
 	config?: Config;
+	/** The server's clock (default: the system clock). */
+	clock?: Clock;
 	/** Runs after migrations; the demo seed hooks in here. */
 	afterOpen?: (app: App) => Promise<void>;
 }
@@ -52,6 +57,7 @@ export async function createApp(opts: CreateAppOptions = {}): Promise<App> {
 		mailer: createMailer(database.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
 		events: new Events(),
 		log,
+		clock: opts.clock ?? systemClock,
 		async close() {
 			for (const c of closers.reverse()) await c();
 			await database.close();

@@ -43,6 +43,10 @@ const schema = z.object({
 	SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
 	/** Largest accepted live-document message, bytes. */
 	COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+	/** Largest accepted upload, bytes (default 25 MB). */
+	FILES_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(25 * 1024 * 1024),
+	/** How often scheduled work (reminders, deadline steps) and queued mail are checked, seconds. */
+	JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
 	/** Trust `X-Forwarded-For` / `X-Forwarded-Proto` from a reverse proxy (only behind one). */
 	TRUST_PROXY: bool.default(false),
 	/** Log level: debug, info, warn, error. */

@@ -164,6 +164,9 @@ export function buildDocument(opts: { serverUrl?: string } = {}) {
 			{ name: 'requirements', description: 'Requirements draft, published versions and their differences' },
 			{ name: 'conflicts', description: 'Conflicts-of-interest register from the authorship ledger' },
 			{ name: 'advisor', description: 'Procedure advisor and dated procurement thresholds' },
+			{ name: 'rfi', description: 'RFI rounds (market dialogue): questions, supplier answers, clarifications to all, analysis' },
+			{ name: 'notifications', description: "The caller's notifications (the bell)" },
+			{ name: 'files', description: 'Uploads, checked by content and served as attachments through the policy' },
 			{ name: 'admin', description: 'Platform administration' },
 			{ name: 'system', description: 'Health and metadata' }
 		],

@@ -52,7 +52,8 @@ const EXPECTED: Record<InitiativeResource, string> = {
 	requirements: 'w w r -',
 	requirement_versions: 'w r r -',
 	conflicts: 'a r - -',
-	procedure: 'w w r -'
+	procedure: 'w w r -',
+	rfis: 'a a r -'
 };
 /** From the pilot phase on, these resources are frozen: writers read. */
 const FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
@@ -66,7 +67,8 @@ const FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
 	requirements: 'r r r -',
 	requirement_versions: 'r r r -',
 	conflicts: 'a r - -',
-	procedure: 'r r r -'
+	procedure: 'r r r -',
+	rfis: 'r r r -'
 };
 /**
  * The same matrix for a user of a supplier organisation (rule 3: the organisation's kind, not only
@@ -85,7 +87,8 @@ const SUPPLIER_EXPECTED: Record<InitiativeResource, string> = {
 	requirements: 'w w r -',
 	requirement_versions: 'r r r -',
 	conflicts: '- - - -',
-	procedure: 'w w r -'
+	procedure: 'w w r -',
+	rfis: '- - - -'
 };
 const SUPPLIER_FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
 	...SUPPLIER_EXPECTED,
@@ -227,11 +230,63 @@ describe('platform resources', () => {
 		expect(can(guest, 'write', { resource: 'initiatives' })).toBe(false);
 		expect(can(anonymous, 'write', { resource: 'initiatives' })).toBe(false);
 	});
+	it('lets every signed-in user keep their own notifications and send files, and nobody else', () => {
+		for (const resource of ['notifications', 'uploads'] as const) {
+			expect(levelFor(buyer(), { resource })).toBe('write');
+			expect(levelFor(supplier(), { resource })).toBe('write');
+			expect(levelFor(guest, { resource })).toBe('none');
+			expect(levelFor(anonymous, { resource })).toBe('none');
+		}
+	});
 	it('lets organisation administrators administer only their own organisation', () => {
 		expect(levelFor(buyer({ orgAdmin: true }), { resource: 'organisation', organisationId: 'org-kommun' })).toBe('admin');
 		expect(levelFor(buyer(), { resource: 'organisation', organisationId: 'org-kommun' })).toBe('read');
 		expect(levelFor(buyer({ orgAdmin: true }), { resource: 'organisation', organisationId: 'org-ab' })).toBe('none');
 		expect(levelFor(guest, { resource: 'organisation', organisationId: 'org-kommun' })).toBe('none');
+	});
+});
+
+describe('RFI rounds', () => {
+	const rfi = (over: Partial<{ published: boolean; open: boolean; participant: boolean }> = {}) => ({
+		rfiId: 'r1',
+		published: true,
+		open: false,
+		participant: false,
+		...over
+	});
+	const at = (actor: Actor, resource: 'rfi' | 'rfi_response' | 'rfi_responses', role: Role | null, r = rfi()) =>
+		levelFor(actor, { resource, initiative: scope(role), rfi: r });
+
+	it('lets the buyer team run rounds, analyse submitted responses, and observers only follow', () => {
+		expect(at(buyer(), 'rfi', 'process_leader')).toBe('admin');
+		expect(at(buyer(), 'rfi', 'team')).toBe('admin');
+		expect(at(buyer(), 'rfi', 'observer')).toBe('read');
+		expect(at(buyer(), 'rfi_responses', 'team')).toBe('write');
+		expect(at(buyer(), 'rfi_responses', 'observer')).toBe('none');
+		expect(at(buyer(), 'rfi_response', 'process_leader')).toBe('none');
+		expect(at(buyer(), 'rfi', null)).toBe('none');
+	});
+
+	it('shows a supplier only published rounds that are open or where its organisation takes part', () => {
+		expect(at(supplier(), 'rfi', null, rfi({ participant: true }))).toBe('read');
+		expect(at(supplier(), 'rfi_response', null, rfi({ participant: true }))).toBe('write');
+		expect(at(supplier(), 'rfi', null, rfi({ open: true }))).toBe('read');
+		expect(at(supplier(), 'rfi', null, rfi())).toBe('none');
+		expect(at(supplier(), 'rfi', null, rfi({ published: false, participant: true }))).toBe('none');
+		expect(at(supplier(), 'rfi_responses', null, rfi({ participant: true }))).toBe('none');
+	});
+
+	it('never opens the market side to a supplier expert on the buyer team', () => {
+		for (const role of ['process_leader', 'team', 'observer'] as const) {
+			expect(at(supplier(), 'rfi', role)).toBe('none');
+			expect(at(supplier(), 'rfi_responses', role, rfi({ participant: true }))).toBe('none');
+			expect(levelFor(supplier(), { resource: 'rfis', initiative: scope(role) })).toBe('none');
+		}
+	});
+
+	it('gives guests and visitors nothing', () => {
+		expect(at(guest, 'rfi', null, rfi({ open: true }))).toBe('none');
+		expect(at(anonymous, 'rfi_response', null, rfi({ open: true }))).toBe('none');
 	});
 });
 

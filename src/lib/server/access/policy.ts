@@ -83,7 +83,9 @@ export const INITIATIVE_RESOURCES = [
 	/** Conflicts-of-interest register. */
 	'conflicts',
 	/** Procedure advisor decision saved on the initiative. */
-	'procedure'
+	'procedure',
+	/** RFI rounds of the initiative, as the buyer side sees them; `admin` = create, edit, publish, invite. */
+	'rfis'
 ] as const;
 export type InitiativeResource = (typeof INITIATIVE_RESOURCES)[number];
 
@@ -96,12 +98,39 @@ export const PLATFORM_RESOURCES = [
 	/** Dated procurement thresholds; everybody signed in reads, platform admins edit. */
 	'thresholds',
 	/** Creating initiatives (buyer organisations only). */
-	'initiatives'
+	'initiatives',
+	/** The caller's own notifications (the bell): every signed-in user, only their own rows. */
+	'notifications',
+	/**
+	 * Sending a file at all (every signed-in user); whether it may be added to a given round,
+	 * answer or room is then decided by that capability's own resource through its file purpose.
+	 */
+	'uploads'
 ] as const;
 export type PlatformResource = (typeof PLATFORM_RESOURCES)[number];
 
+/** What the policy needs to know about one RFI round and the actor's organisation in it. */
+export interface RfiScope {
+	rfiId: string;
+	published: boolean;
+	/** Open to every registered supplier. */
+	open: boolean;
+	/** The actor's organisation takes part: an accepted invitation, or it joined the open round. */
+	participant: boolean;
+}
+
 export type Target =
 	| { resource: PlatformResource }
+	/**
+	 * One RFI round. Buyer team: the level of `rfis` (admin edits and publishes, write answers
+	 * clarifications and analyses, read follows). A supplier user: `read` of a published round
+	 * that is open or where its organisation takes part — nothing of a draft, nothing else.
+	 */
+	| { resource: 'rfi'; initiative: InitiativeScope; rfi: RfiScope }
+	/** A supplier organisation's own response to a round (draft, submission, clarification questions). */
+	| { resource: 'rfi_response'; initiative: InitiativeScope; rfi: RfiScope }
+	/** Every submitted response of a round: the buyer team only (analysis is `write`). */
+	| { resource: 'rfi_responses'; initiative: InitiativeScope; rfi: RfiScope }
 	| { resource: 'organisation'; organisationId: string }
 	| { resource: InitiativeResource; initiative: InitiativeScope }
 	| { resource: 'workshop_board'; initiative: InitiativeScope; workshop: WorkshopScope };
@@ -121,7 +150,8 @@ const ROLE_TABLE: Record<InitiativeResource, Record<Role, Level>> = {
 	requirements: { process_leader: 'write', team: 'write', observer: 'read' },
 	requirement_versions: { process_leader: 'write', team: 'read', observer: 'read' },
 	conflicts: { process_leader: 'admin', team: 'read', observer: 'none' },
-	procedure: { process_leader: 'write', team: 'write', observer: 'read' }
+	procedure: { process_leader: 'write', team: 'write', observer: 'read' },
+	rfis: { process_leader: 'admin', team: 'admin', observer: 'read' }
 };
 
 /**
@@ -138,7 +168,9 @@ const SUPPLIER_MAX: Partial<Record<InitiativeResource, Level>> = {
 	initiative: 'read',
 	members: 'read',
 	journal: 'none',
-	conflicts: 'none'
+	conflicts: 'none',
+	/** The market side: other suppliers' rounds, answers and their number. */
+	rfis: 'none'
 };
 
 /**
@@ -171,7 +203,8 @@ const FROZEN_FROM: Partial<Record<InitiativeResource, Phase>> = {
 	requirement_versions: 'pilot',
 	needs: 'pilot',
 	workshops: 'pilot',
-	procedure: 'pilot'
+	procedure: 'pilot',
+	rfis: 'pilot'
 };
 
 export function rank(level: Level): number {
@@ -193,6 +226,9 @@ function platformLevel(actor: Actor, resource: PlatformResource): Level {
 		case 'initiatives':
 			// Only contracting authorities run initiatives; suppliers never create one.
 			return actor.organisationKind === 'buyer' ? 'write' : 'none';
+		case 'notifications':
+		case 'uploads':
+			return 'write';
 	}
 }
 
@@ -227,6 +263,36 @@ function workshopBoardLevel(actor: Actor, initiative: InitiativeScope, workshop:
 	return level;
 }
 
+/** A supplier user admitted to a published round (open, or its organisation takes part). */
+function admittedSupplier(actor: Actor, rfi: RfiScope): boolean {
+	return actor.kind === 'user' && actor.organisationKind === 'supplier' && rfi.published && (rfi.open || rfi.participant);
+}
+
+/**
+ * RFI rounds. Supplier users are judged as suppliers even when they sit on the buyer team as
+ * experts: a round's responses are other suppliers' material (rule 3), so team membership never
+ * opens them to a supplier organisation.
+ */
+function rfiLevel(actor: Actor, resource: 'rfi' | 'rfi_response' | 'rfi_responses', initiative: InitiativeScope, rfi: RfiScope): Level {
+	if (actor.kind !== 'user') return 'none';
+	if (actor.organisationKind === 'supplier') {
+		if (!admittedSupplier(actor, rfi)) return 'none';
+		if (resource === 'rfi') return 'read';
+		if (resource === 'rfi_response') return 'write';
+		return 'none';
+	}
+	const level = initiativeLevel(actor, 'rfis', initiative);
+	switch (resource) {
+		case 'rfi':
+			return level;
+		case 'rfi_response':
+			return 'none';
+		case 'rfi_responses':
+			// Observers follow progress (counts on the round), not suppliers' answers.
+			return initiative.membership?.role === 'observer' ? 'none' : cap(level, 'write');
+	}
+}
+
 /** The level an actor has on a target. Unknown combinations are `none`. */
 export function levelFor(actor: Actor, target: Target): Level {
 	switch (target.resource) {
@@ -234,12 +300,18 @@ export function levelFor(actor: Actor, target: Target): Level {
 		case 'users':
 		case 'thresholds':
 		case 'initiatives':
+		case 'notifications':
+		case 'uploads':
 			return platformLevel(actor, target.resource);
 		case 'organisation':
 			if (actor.kind !== 'user' || actor.organisationId !== target.organisationId) return 'none';
 			return actor.orgAdmin ? 'admin' : 'read';
 		case 'workshop_board':
 			return workshopBoardLevel(actor, target.initiative, target.workshop);
+		case 'rfi':
+		case 'rfi_response':
+		case 'rfi_responses':
+			return rfiLevel(actor, target.resource, target.initiative, target.rfi);
 		default:
 			if ((INITIATIVE_RESOURCES as readonly string[]).includes(target.resource) && 'initiative' in target) {
 				return initiativeLevel(actor, target.resource, target.initiative);
@@ -320,7 +392,9 @@ export function initiativeAbilities(actor: Actor, scope: InitiativeScope) {
 		readConflicts: at('conflicts', 'read'),
 		administerConflicts: at('conflicts', 'admin'),
 		editProcedure: at('procedure', 'write'),
-		readProcedure: at('procedure', 'read')
+		readProcedure: at('procedure', 'read'),
+		runRfis: at('rfis', 'admin'),
+		readRfis: at('rfis', 'read')
 	};
 }
 export type InitiativeAbilities = ReturnType<typeof initiativeAbilities>;

@@ -12,5 +12,6 @@ import '../auth/events.ts';
 import '../organisations/events.ts';
 import '../demo/events.ts';
 import '../exports/events.ts';
+import '../rfi/events.ts';
 
 export { describe, registeredActions, isRegistered, kindName, type Lookup, type Locale, type Detail } from './format.ts';

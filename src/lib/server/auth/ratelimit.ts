@@ -97,7 +97,9 @@ export const LIMITS = {
 	signupIp: { max: 60, windowMs: 10 * MINUTE },
 	inviteUser: { max: 50, windowMs: 60 * MINUTE },
 	resetIp: { max: 20, windowMs: 15 * MINUTE },
-	resetAccount: { max: 5, windowMs: 60 * MINUTE }
+	resetAccount: { max: 5, windowMs: 60 * MINUTE },
+	/** Uploads per user: a busy answer has a few dozen attachments, not hundreds an hour. */
+	uploadUser: { max: 120, windowMs: 60 * MINUTE }
 } as const satisfies Record<string, WindowLimit>;
 
 export type Limiters = { [K in keyof typeof LIMITS]: SlidingWindow };

@@ -280,11 +280,15 @@ registerOperations([
 		path: '/api/v1/invitations/{token}/accept',
 		tags,
 		summary: 'Accept an invitation as the signed-in user',
+		description: 'One endpoint for every invitation link: to an initiative (answers `{initiativeId, role}`) or, for a supplier, to an RFI round (answers `{rfiId}`).',
 		params: { token: 'Last path segment of `inviteUrl`.' },
 		responses: {
-			200: { description: 'Now a member.', schema: { type: 'object', required: ['initiativeId', 'role'], properties: { initiativeId: uuid, role } } },
+			200: {
+				description: 'Now a member of the initiative, or the supplier’s organisation admitted to the round.',
+				schema: { oneOf: [{ type: 'object', required: ['initiativeId', 'role'], properties: { initiativeId: uuid, role } }, { type: 'object', required: ['rfiId'], properties: { rfiId: uuid } }] }
+			},
 			401: errors[401],
-			403: { description: '`wrong_account` — signed in with another address; or `supplier_cannot_lead`.', schema: ref('Error') },
+			403: { description: '`wrong_account` — signed in with another address; `supplier_cannot_lead`; or `not_a_supplier` for a round invitation.', schema: ref('Error') },
 			404: errors[404],
 			410: { description: '`invitation_expired`, `invitation_used` or `invitation_revoked`.', schema: ref('Error') }
 		}

@@ -3,12 +3,22 @@ import * as accounts from '#lib/server/auth/accounts.ts';
 import { parseInput } from '#lib/server/auth/result.ts';
 import { signupInput } from '#lib/server/auth/schemas.ts';
 import { fieldProblems, fromFailure, required, text } from '#lib/server/auth/forms.ts';
-import { DEFAULT_AFTER_LOGIN, requestMeta, setSessionCookie } from '#lib/server/auth/web.ts';
+import { requestMeta, safeNext, setSessionCookie } from '#lib/server/auth/web.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
-	if (locals.actor.kind === 'user') redirect(303, DEFAULT_AFTER_LOGIN);
-	return {};
+/**
+ * An invitation link may send the visitor here with `?email=` (the invited address), `?kind=`
+ * (`supplier` for a company invited to a round) and `?next=` (back to the invitation, a path on
+ * this site only) — the form is filled in and, after sign-up, the visitor returns to accept.
+ */
+export const load: PageServerLoad = ({ locals, url }) => {
+	const next = url.searchParams.get('next') ?? '';
+	if (locals.actor.kind === 'user') redirect(303, safeNext(next));
+	const kind = url.searchParams.get('kind');
+	return {
+		next: safeNext(next),
+		prefill: { email: (url.searchParams.get('email') ?? '').slice(0, 254), orgKind: kind === 'supplier' || kind === 'buyer' ? kind : '' }
+	};
 };
 
 export const actions: Actions = {
@@ -39,6 +49,6 @@ export const actions: Actions = {
 		const result = await accounts.signup(event.locals.app, parsed.value, requestMeta(event));
 		if (!result.ok) return fail(result.failure.status, { values: keep, errors: [fromFailure(result.failure)] });
 		setSessionCookie(event.cookies, event.locals.app, result.value.token);
-		redirect(303, DEFAULT_AFTER_LOGIN);
+		redirect(303, safeNext(text(form, 'next')));
 	}
 };

@@ -8,3 +8,8 @@ export * from './workshops.ts';
 export * from './needs.ts';
 export * from './requirements.ts';
 export * from './idempotency.ts';
+export * from './jobs.ts';
+export * from './notifications.ts';
+export * from './files.ts';
+export * from './market.ts';
+export * from './rfi.ts';

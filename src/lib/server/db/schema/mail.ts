@@ -8,5 +8,10 @@ export const outbox = pgTable('outbox', {
 	body: text('body').notNull(),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	sentAt: timestamp('sent_at', { withTimezone: true }),
+	/**
+	 * Set on mail queued inside a transaction (`mailer.queue`) while it waits for SMTP delivery
+	 * after the commit; the sender claims such rows with SKIP LOCKED so each is sent once.
+	 */
+	queuedAt: timestamp('queued_at', { withTimezone: true }),
 	error: text('error')
 });

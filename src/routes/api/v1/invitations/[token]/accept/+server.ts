@@ -1,11 +1,20 @@
 import { json } from '@sveltejs/kit';
 import { endpoint, requireUser } from '#lib/server/http/api.ts';
 import * as initiatives from '#lib/server/initiatives/index.ts';
+import { acceptSupplierInvitation, describeSupplierInvitation } from '#lib/server/market/invitations.ts';
 import type { RequestHandler } from './$types';
 
-/** Accepts an initiative invitation as the signed-in user (who must own the invited address). */
+/**
+ * Accepts an invitation as the signed-in user (who must own the invited address): to an
+ * initiative (`{initiativeId, role}`), or, for a supplier, to a round on the market side
+ * (`{rfiId}`). One endpoint for every kind of invitation link.
+ */
 export const POST: RequestHandler = endpoint(async ({ locals, params }) => {
 	const actor = requireUser(locals.actor);
-	const result = await initiatives.acceptInvitation(locals.app, actor, params.token ?? '');
-	return json(result);
+	const token = params.token ?? '';
+	if (await describeSupplierInvitation(locals.app.db, token, locals.app.clock.now())) {
+		const { subjectId } = await acceptSupplierInvitation(locals.app, actor, token);
+		return json({ rfiId: subjectId });
+	}
+	return json(await initiatives.acceptInvitation(locals.app, actor, token));
 });

@@ -1,1 +1,0 @@
-ALTER TABLE "procurement_thresholds" ADD COLUMN "review_by" date;
