@@ -221,7 +221,7 @@ export class LiveDocument {
 	 */
 	submit(update: Uint8Array, author: ChangeAuthor | null, origin: Connection | null): Promise<void> {
 		const checked = checkUpdate(this.doc, update, this.opts.limits);
-		if (checked.status === 'invalid') return Promise.reject(new InvalidUpdateError(checked.reason));
+		if (checked.status === 'invalid') return Promise.reject(new InvalidUpdateError(checked.reason, checked.work));
 		if (checked.status === 'noop') return Promise.resolve();
 		return new Promise<void>((resolve, reject) => {
 			this.queue.push({ update: checked.update, author, origin, at: new Date(), resolve, reject });
@@ -371,9 +371,12 @@ export class LiveDocument {
 
 export class InvalidUpdateError extends Error {
 	reason: string;
-	constructor(reason: string) {
+	/** Decoded items (structs + deleted ranges), when the update got that far. */
+	work: number | undefined;
+	constructor(reason: string, work?: number) {
 		super(`invalid update: ${reason}`);
 		this.reason = reason;
+		this.work = work;
 	}
 }
 
