@@ -7,7 +7,7 @@
  */
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { VersionContent } from './versions.ts';
-import type { RequirementJson } from '../../components/requirements/model.ts';
+import type { RequirementJson } from '../../shapes/requirements.ts';
 
 export const TYPE_LABELS_SV: Record<RequirementJson['type'], string> = {
 	function: 'Funktionskrav',

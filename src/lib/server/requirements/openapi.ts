@@ -1,6 +1,6 @@
 /** The requirements, conflicts and procedure-advisor part of the OpenAPI document (see `../openapi.ts`). */
 import { errors, ref, registerOperations, registerSchema } from '../openapi.ts';
-import { REQUIREMENT_TYPES } from '../../components/requirements/model.ts';
+import { REQUIREMENT_TYPES } from '../../shapes/requirements.ts';
 import { AdviceBody, ThresholdBody } from '../advisor/validation.ts';
 import { PROCEDURES } from '../advisor/advise.ts';
 import { BUYER_KINDS, PURCHASE_KINDS, THRESHOLD_NAMES } from '../db/schema/requirements.ts';

@@ -16,7 +16,7 @@ import * as audit from '../audit/index.ts';
 import { ApiError } from '../http/api.ts';
 import type { ChangeAuthor } from '../live-docs.ts';
 import { createGuestSession, endWorkshopGuestSessions, type GuestActor } from '../auth/guest.ts';
-import { addCards, readBoard, setMeta, setTally, type Board } from '../../components/workshop/doc.ts';
+import { addCards, readBoard, setMeta, setTally, type Board } from '../../shapes/workshop.ts';
 import { acceptsCards, acceptsGuests, acceptsVotes, transitionRefusal, type WorkshopPhase } from './phases.ts';
 import { generateJoinCode, normaliseJoinCode } from './codes.ts';
 import { createLimiter, type Limiter } from './limiter.ts';

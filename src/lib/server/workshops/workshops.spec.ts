@@ -5,7 +5,7 @@ import { ApiError } from '../http/api.ts';
 import { validateGuestToken } from '../auth/guest.ts';
 import * as workshops from './index.ts';
 import { memoryLiveDocs, initiativeFixture, type MemoryLiveDocs } from './testing.ts';
-import { readBoard, newGroup, moveCards } from '../../components/workshop/doc.ts';
+import { readBoard, newGroup, moveCards } from '../../shapes/workshop.ts';
 
 let app: App;
 let live: MemoryLiveDocs;
