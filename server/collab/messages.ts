@@ -52,7 +52,7 @@ export function handleMessage(app: App, doc: LiveDocument, conn: Connection, dat
 				return;
 			}
 			case MESSAGE.queryAwareness: {
-				const msg = doc.presenceMessage();
+				const msg = doc.presenceMessage(conn);
 				if (msg) doc.send(conn, msg);
 				return;
 			}

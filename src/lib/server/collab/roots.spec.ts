@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { serverOnlyRootsViolation } from './roots.ts';
+
+function server(): Y.Doc {
+	const doc = new Y.Doc();
+	doc.getMap('tally').set('g1', 3);
+	doc.getMap('cards').set('c1', new Y.Map());
+	return doc;
+}
+
+function clientEdit(base: Y.Doc, fn: (doc: Y.Doc) => void): Uint8Array {
+	const doc = new Y.Doc();
+	Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+	const sv = Y.encodeStateVector(doc);
+	fn(doc);
+	return Y.encodeStateAsUpdate(doc, sv);
+}
+
+describe('serverOnlyRootsViolation', () => {
+	it('accepts an update that leaves the protected roots alone', () => {
+		const doc = server();
+		const update = clientEdit(doc, (d) => d.getMap('cards').get('c1')!.set('groupId', 'g1'));
+		expect(serverOnlyRootsViolation(doc, update, ['tally'])).toBeNull();
+	});
+
+	it('refuses setting, overwriting or deleting an entry of a protected root', () => {
+		const doc = server();
+		for (const fn of [(d: Y.Doc) => d.getMap('tally').set('g2', 1), (d: Y.Doc) => d.getMap('tally').set('g1', 99), (d: Y.Doc) => d.getMap('tally').delete('g1')]) {
+			expect(serverOnlyRootsViolation(doc, clientEdit(doc, fn), ['tally'])).toBe('server_only_root');
+		}
+		// The document itself is not touched by the check.
+		expect(doc.getMap('tally').toJSON()).toEqual({ g1: 3 });
+	});
+
+	it('refuses an update that depends on something the server does not have (it could not be checked)', () => {
+		const doc = server();
+		const elsewhere = new Y.Doc();
+		Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(doc));
+		elsewhere.getMap('tally').set('g3', 1);
+		const update = clientEdit(elsewhere, (d) => d.getMap('tally').set('g3', 2));
+		expect(serverOnlyRootsViolation(doc, update, ['tally'])).toBe('incomplete_update');
+	});
+
+	it('costs nothing for a kind without protected roots', () => {
+		expect(serverOnlyRootsViolation(server(), new Uint8Array([1, 2, 3]), [])).toBeNull();
+	});
+});

@@ -1,0 +1,37 @@
+/**
+ * Whether an update writes to root types that only the server may write (a kind's
+ * `serverOnlyRoots`, e.g. the workshop tally). The update's structs do not say which root
+ * they belong to (an item names its left neighbour, not its parent), so the update is applied
+ * to a copy of the document and Yjs reports which types changed. This costs a copy of the
+ * document per update, so it runs only for kinds that declare such roots, and only for
+ * updates from connections (the server's own changes are trusted).
+ */
+import * as Y from 'yjs';
+
+/** Refusal reason, or null when the update leaves the roots alone. */
+export function serverOnlyRootsViolation(doc: Y.Doc, update: Uint8Array, roots: readonly string[]): string | null {
+	if (!roots.length) return null;
+	const copy = new Y.Doc();
+	try {
+		Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+		let touched = false;
+		copy.on('afterTransaction', (tr: Y.Transaction) => {
+			for (const type of tr.changed.keys()) {
+				let root: Y.AbstractType<unknown> = type;
+				while (root._item) root = root._item.parent as Y.AbstractType<unknown>;
+				for (const name of roots) if (copy.share.get(name) === root) touched = true;
+			}
+		});
+		Y.applyUpdate(copy, update);
+		if (touched) return 'server_only_root';
+		// Structs or deletions waiting for something the server does not have could land in a
+		// protected root later, unchecked: such an update is refused (a real client never sends one,
+		// it only builds on what the server sent it).
+		if (copy.store.pendingStructs || copy.store.pendingDs) return 'incomplete_update';
+		return null;
+	} catch {
+		return 'malformed';
+	} finally {
+		copy.destroy();
+	}
+}
