@@ -88,7 +88,8 @@ export class LiveDocument {
 	private queue: Pending[] = [];
 	private flushing: Promise<void> | null = null;
 	private compacting: Promise<void> | null = null;
-	private claims: PresenceClaims<Connection>;
+	/** Who owns which awareness client id; outlives an unload by the grace period (the registry keeps it). */
+	readonly claims: PresenceClaims<Connection>;
 	private projectionTimer: NodeJS.Timeout | null = null;
 	private projectionDirty = false;
 	private unloadTimer: NodeJS.Timeout | null = null;
@@ -99,13 +100,20 @@ export class LiveDocument {
 	private readonly opts: DocumentOptions;
 	private readonly onIdle: (doc: LiveDocument) => void;
 
-	constructor(app: App, name: string, stored: store.StoredDocument, opts: DocumentOptions, onIdle: (doc: LiveDocument) => void) {
+	constructor(
+		app: App,
+		name: string,
+		stored: store.StoredDocument,
+		opts: DocumentOptions,
+		onIdle: (doc: LiveDocument) => void,
+		claims: PresenceClaims<Connection> = new PresenceClaims<Connection>(opts.presenceGraceMs)
+	) {
 		this.app = app;
 		this.name = name;
 		this.kind = docKind(parseDocName(name)!.kind)!;
 		this.opts = opts;
 		this.onIdle = onIdle;
-		this.claims = new PresenceClaims<Connection>(opts.presenceGraceMs);
+		this.claims = claims;
 		this.doc = buildDoc(app, name, stored);
 		this.throughId = stored.throughId;
 		this.tail = stored.updates.length;
@@ -438,6 +446,11 @@ function buildDoc(app: App, name: string, stored: store.StoredDocument): Y.Doc {
 /** All documents in memory, loaded on first use and unloaded when idle. Implements `LiveDocs`. */
 export class DocumentRegistry implements LiveDocs {
 	private docs = new Map<string, Promise<LiveDocument>>();
+	/**
+	 * Presence claims per document, kept for the grace period after the document is unloaded, so
+	 * that a client id stays its owner's across an unload and reload too.
+	 */
+	private claims = new Map<string, PresenceClaims<Connection>>();
 	private readonly app: App;
 	private readonly opts: DocumentOptions;
 	private closing = false;
@@ -466,9 +479,11 @@ export class DocumentRegistry implements LiveDocs {
 		if (this.closing) return Promise.reject(new Error('collab server is closing'));
 		let entry = this.docs.get(name);
 		if (!entry) {
-			entry = store.loadDocument(this.app.db, name).then(
-				(stored) => new LiveDocument(this.app, name, stored, this.opts, (doc) => void this.unload(doc))
-			);
+			entry = store.loadDocument(this.app.db, name).then((stored) => {
+				let claims = this.claims.get(name);
+				if (!claims) this.claims.set(name, (claims = new PresenceClaims<Connection>(this.opts.presenceGraceMs)));
+				return new LiveDocument(this.app, name, stored, this.opts, (doc) => void this.unload(doc), claims);
+			});
 			this.docs.set(name, entry);
 			// A failed load must not stay cached.
 			entry.catch(() => this.docs.delete(name));
@@ -482,6 +497,9 @@ export class DocumentRegistry implements LiveDocs {
 		if (!doc.isIdle() || doc.unloaded) return;
 		doc.destroy();
 		this.docs.delete(doc.name);
+		setTimeout(() => {
+			if (!this.docs.has(doc.name)) this.claims.delete(doc.name);
+		}, this.opts.presenceGraceMs).unref();
 		this.app.log.debug('collab.unloaded', { doc: doc.name });
 	}
 
@@ -535,5 +553,6 @@ export class DocumentRegistry implements LiveDocs {
 			r.value.destroy();
 		}
 		this.docs.clear();
+		this.claims.clear();
 	}
 }

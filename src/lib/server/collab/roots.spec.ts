@@ -5,7 +5,7 @@ import { serverOnlyRootsViolation } from './roots.ts';
 function server(): Y.Doc {
 	const doc = new Y.Doc();
 	doc.getMap('tally').set('g1', 3);
-	doc.getMap('cards').set('c1', new Y.Map());
+	doc.getMap<Y.Map<unknown>>('cards').set('c1', new Y.Map());
 	return doc;
 }
 
@@ -20,7 +20,7 @@ function clientEdit(base: Y.Doc, fn: (doc: Y.Doc) => void): Uint8Array {
 describe('serverOnlyRootsViolation', () => {
 	it('accepts an update that leaves the protected roots alone', () => {
 		const doc = server();
-		const update = clientEdit(doc, (d) => d.getMap('cards').get('c1')!.set('groupId', 'g1'));
+		const update = clientEdit(doc, (d) => d.getMap<Y.Map<unknown>>('cards').get('c1')!.set('groupId', 'g1'));
 		expect(serverOnlyRootsViolation(doc, update, ['tally'])).toBeNull();
 	});
 

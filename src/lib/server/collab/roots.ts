@@ -17,8 +17,10 @@ export function serverOnlyRootsViolation(doc: Y.Doc, update: Uint8Array, roots: 
 		let touched = false;
 		copy.on('afterTransaction', (tr: Y.Transaction) => {
 			for (const type of tr.changed.keys()) {
-				let root: Y.AbstractType<unknown> = type;
-				while (root._item) root = root._item.parent as Y.AbstractType<unknown>;
+				// eslint-disable-next-line @typescript-eslint/no-explicit-any
+				let root: Y.AbstractType<any> = type;
+				// eslint-disable-next-line @typescript-eslint/no-explicit-any
+				while (root._item) root = root._item.parent as Y.AbstractType<any>;
 				for (const name of roots) if (copy.share.get(name) === root) touched = true;
 			}
 		});

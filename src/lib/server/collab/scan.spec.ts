@@ -18,7 +18,9 @@ const op = fc.oneof(
 	fc.record({ k: fc.constant('sub') })
 );
 
-function apply(doc: Y.Doc, o: fc.infer<typeof op>): void {
+type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+
+function apply(doc: Y.Doc, o: Op): void {
 	const text = doc.getText('t');
 	const clamp = (n: number) => Math.min(n, text.length);
 	switch (o.k) {
@@ -26,13 +28,13 @@ function apply(doc: Y.Doc, o: fc.infer<typeof op>): void {
 		case 'format': return text.format(0, clamp(o.n), { bold: true });
 		case 'embed': return text.insertEmbed(clamp(o.at), { image: 'x.png' });
 		case 'del': return text.delete(clamp(o.at), Math.min(o.n, text.length - clamp(o.at)));
-		case 'map': return doc.getMap('m').set(o.key, o.v as unknown);
+		case 'map': doc.getMap('m').set(o.key, o.v as unknown); return;
 		case 'mapdel': return doc.getMap('m').delete(o.key);
 		case 'array': { const a = doc.getArray('a'); return a.insert(Math.min(o.at, a.length), o.v); }
 		case 'bytes': return doc.getArray('a').push([o.v]);
 		case 'xml': { const el = new Y.XmlElement(o.name); el.insert(0, [new Y.XmlText(o.s)]); return doc.getXmlFragment('x').push([el]); }
 		case 'nested': { const m = new Y.Map(); doc.getMap('m').set('inner', m); m.set('a', 1); return; }
-		case 'sub': return doc.getMap('m').set('doc', new Y.Doc());
+		case 'sub': doc.getMap('m').set('doc', new Y.Doc()); return;
 	}
 }
 

@@ -102,8 +102,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimits
 	if (scanned.longestStruct > limits.maxStructLength) return { status: 'invalid', reason: 'struct_out_of_range' };
 	if (scanned.emptyDelete || scanned.longestDelete > limits.maxStructLength) return { status: 'invalid', reason: 'delete_out_of_range' };
 	if (scanned.maxClock > MAX_CLOCK) return { status: 'invalid', reason: 'clock_out_of_range' };
-	const known = Y.decodeStateVector(Y.encodeStateVector(doc));
-	const newStructs = scanned.structRuns.some((run) => run.contentEnd > (known.get(run.client) ?? 0));
+	const newStructs = scanned.structRuns.some((run) => run.contentEnd > Y.getState(doc.store, run.client));
 	if (!newStructs) {
 		const index = deletedIndexOf(doc);
 		const budget = { visits: limits.maxStructVisits };
