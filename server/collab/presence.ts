@@ -134,7 +134,10 @@ export interface Claim<C> {
  */
 export class PresenceClaims<C extends { principal: string; clientIds: Set<number> }> {
 	private readonly claims = new Map<number, Claim<C>>();
-	constructor(private readonly graceMs: number) {}
+	private readonly graceMs: number;
+	constructor(graceMs: number) {
+		this.graceMs = graceMs;
+	}
 
 	/**
 	 * Records that `conn` sets the state of `clientId`; false when the id is someone else's.
