@@ -225,7 +225,12 @@ export class LiveDocument {
 			if (!this.claims.holds(conn, entry.clientId)) {
 				if (conn.clientIds.size >= this.opts.maxClientIdsPerConnection) continue;
 				if (!this.claims.claim(conn, entry.clientId, organisationOf(conn.actor), now, connected)) {
-					this.app.log.warn('collab.presence_spoof_dropped', { doc: this.name, conn: conn.id, clientId: entry.clientId });
+					// y-websocket clients send back the states they received (with the clock they got):
+					// an echo is normal; a newer clock for someone else's id is an attempt to take it over.
+					const known = (this.awareness.meta.get(entry.clientId) as { clock: number } | undefined)?.clock ?? 0;
+					if (entry.clock > known) {
+						this.app.log.warn('collab.presence_spoof_dropped', { doc: this.name, conn: conn.id, principal: conn.principal, clientId: entry.clientId });
+					}
 					continue;
 				}
 			}

@@ -25,12 +25,11 @@ export function serverOnlyRootsViolation(doc: Y.Doc, update: Uint8Array, roots: 
 			}
 		});
 		Y.applyUpdate(copy, update);
-		if (touched) return 'server_only_root';
-		// Structs or deletions waiting for something the server does not have could land in a
-		// protected root later, unchecked: such an update is refused (a real client never sends one,
-		// it only builds on what the server sent it).
-		if (copy.store.pendingStructs || copy.store.pendingDs) return 'incomplete_update';
-		return null;
+		// An update can wait for something the server does not have yet (a real client's edit may
+		// arrive before the state it re-sends after a reconnect), so it cannot be refused for that.
+		// Its waiting structs are part of the document's state, so they are checked again with the
+		// next update from a connection, when they integrate.
+		return touched ? 'server_only_root' : null;
 	} catch {
 		return 'malformed';
 	} finally {
