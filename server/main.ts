@@ -45,7 +45,7 @@ export async function startServer(opts: { app?: App; port?: number; host?: strin
 		req.headers[HOST_HEADER] = configured ? configured.host : (req.headers.host ?? 'localhost');
 		handler(req, res);
 	});
-	const collab = await attachToHttpServer(server, app);
+	const collab = await attachToHttpServer(server, app, { otherUpgrades: 'refuse' });
 
 	const port = opts.port ?? app.config.PORT;
 	const host = opts.host ?? app.config.HOST;

@@ -18,8 +18,10 @@ import type { ChangeAuthor, LiveDocs } from '../../src/lib/server/live-docs.ts';
 import * as store from '../../src/lib/server/collab/store.ts';
 import { checkUpdate, type UpdateLimits } from '../../src/lib/server/collab/validate.ts';
 import { projectDoc } from '../../src/lib/server/collab/projection.ts';
+import { docKind, type LiveDocKind } from '../../src/lib/server/collab/kinds.ts';
+import { serverOnlyRootsViolation } from '../../src/lib/server/collab/roots.ts';
 import { closeSocket, endConnection, type Connection } from './connection.ts';
-import { decodePresence, encodePresence, sanitizePresence, type PresenceEntry } from './presence.ts';
+import { decodePresence, encodePresence, mayReceivePresence, organisationOf, PresenceClaims, sanitizePresence, type PresenceEntry } from './presence.ts';
 
 export interface DocumentOptions {
 	/** Fold the tail into the snapshot once it has this many updates. */
@@ -30,6 +32,8 @@ export interface DocumentOptions {
 	projectionDelayMs: number;
 	/** Most awareness client ids one connection may own. */
 	maxClientIdsPerConnection: number;
+	/** How long a client id stays its principal's after their connection closed, ms. */
+	presenceGraceMs: number;
 	/** A connection whose unsent buffer exceeds this is closed (a reader that cannot keep up). */
 	maxBufferedBytes: number;
 	limits: UpdateLimits;
@@ -59,6 +63,8 @@ function message(type: number, write: (e: encoding.Encoder) => void): Uint8Array
 
 export class LiveDocument {
 	readonly name: string;
+	/** What kind of document this is (access, validation, projection). */
+	readonly kind: LiveDocKind;
 	readonly doc: Y.Doc;
 	readonly awareness: awarenessProtocol.Awareness;
 	readonly conns = new Set<Connection>();
@@ -82,7 +88,8 @@ export class LiveDocument {
 	private queue: Pending[] = [];
 	private flushing: Promise<void> | null = null;
 	private compacting: Promise<void> | null = null;
-	private owners = new Map<number, Connection>();
+	/** Who owns which awareness client id; outlives an unload by the grace period (the registry keeps it). */
+	readonly claims: PresenceClaims<Connection>;
 	private projectionTimer: NodeJS.Timeout | null = null;
 	private projectionDirty = false;
 	private unloadTimer: NodeJS.Timeout | null = null;
@@ -93,11 +100,20 @@ export class LiveDocument {
 	private readonly opts: DocumentOptions;
 	private readonly onIdle: (doc: LiveDocument) => void;
 
-	constructor(app: App, name: string, stored: store.StoredDocument, opts: DocumentOptions, onIdle: (doc: LiveDocument) => void) {
+	constructor(
+		app: App,
+		name: string,
+		stored: store.StoredDocument,
+		opts: DocumentOptions,
+		onIdle: (doc: LiveDocument) => void,
+		claims: PresenceClaims<Connection> = new PresenceClaims<Connection>(opts.presenceGraceMs)
+	) {
 		this.app = app;
 		this.name = name;
+		this.kind = docKind(parseDocName(name)!.kind)!;
 		this.opts = opts;
 		this.onIdle = onIdle;
+		this.claims = claims;
 		this.doc = buildDoc(app, name, stored);
 		this.throughId = stored.throughId;
 		this.tail = stored.updates.length;
@@ -121,12 +137,20 @@ export class LiveDocument {
 			encoding.writeVarUint(e, SYNC.step1);
 			encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc));
 		}));
-		const states = this.awareness.getStates();
-		if (states.size) {
-			this.send(conn, message(MESSAGE.awareness, (e) =>
-				encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]))
-			));
-		}
+		const msg = this.presenceFor(conn, [...this.awareness.getStates().keys()]);
+		if (msg) this.send(conn, msg);
+	}
+
+	/**
+	 * A presence message with the entries of `ids` that `receiver` may see (rule 3: a supplier
+	 * gets nothing — state or removal — of another supplier's people), or null when none.
+	 */
+	private presenceFor(receiver: Connection, ids: number[]): Uint8Array | null {
+		const visible = ids.filter((id) => mayReceivePresence(receiver.actor, this.claims.organisationOf(id)));
+		if (!visible.length) return null;
+		return message(MESSAGE.awareness, (e) =>
+			encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, visible))
+		);
 	}
 
 	/**
@@ -140,10 +164,16 @@ export class LiveDocument {
 		const ids = [...this.presenceChanged].filter((id) => this.awareness.meta.has(id));
 		this.presenceChanged.clear();
 		if (!ids.length || !this.conns.size || this.unloaded) return;
-		const msg = message(MESSAGE.awareness, (e) =>
-			encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))
-		);
-		for (const conn of this.conns) this.send(conn, msg);
+		// Receivers who see the same entries share one message: everyone but suppliers sees all,
+		// a supplier's people see what their organisation may know.
+		const byView = new Map<string, Uint8Array | null>();
+		for (const conn of this.conns) {
+			const actor = conn.actor;
+			const view = actor.kind === 'user' && actor.organisationKind === 'supplier' ? `org:${actor.organisationId}` : 'all';
+			if (!byView.has(view)) byView.set(view, this.presenceFor(conn, ids));
+			const msg = byView.get(view);
+			if (msg) this.send(conn, msg);
+		}
 	}
 
 	/** Removes a connection and its presence; schedules unloading when it was the last. */
@@ -151,8 +181,8 @@ export class LiveDocument {
 		// A socket that closed before the document finished loading was never attached; the
 		// document may still need unloading.
 		if (!this.conns.delete(conn)) return this.maybeUnload();
-		const ids = [...conn.clientIds].filter((id) => this.owners.get(id) === conn);
-		for (const id of ids) this.owners.delete(id);
+		// The ids stay this principal's for the grace period (`PresenceClaims`); their states go.
+		const ids = this.claims.release(conn, Date.now());
 		if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
 		this.maybeUnload();
 	}
@@ -177,33 +207,33 @@ export class LiveDocument {
 		});
 	}
 
-	/** Every current presence state (answer to a query-awareness message). */
-	presenceMessage(): Uint8Array | null {
-		const ids = [...this.awareness.getStates().keys()];
-		if (!ids.length) return null;
-		return message(MESSAGE.awareness, (e) =>
-			encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))
-		);
+	/** Every current presence state `receiver` may see (answer to a query-awareness message). */
+	presenceMessage(receiver: Connection): Uint8Array | null {
+		return this.presenceFor(receiver, [...this.awareness.getStates().keys()]);
 	}
 
 	/**
-	 * Applies a presence update from a connection: entries for client ids owned by another
-	 * principal are dropped, and identity is overwritten. Throws on a malformed update.
+	 * Applies a presence update from a connection: entries for client ids that belong to another
+	 * principal are dropped (`PresenceClaims`), and the state is reduced to the allowed fields
+	 * with the server's identity. Throws on a malformed update.
 	 */
 	presence(conn: Connection, update: Uint8Array): void {
 		const accepted: PresenceEntry[] = [];
+		const now = Date.now();
+		const connected = (principal: string) => [...this.conns].some((c) => c.principal === principal);
 		for (const entry of decodePresence(update)) {
-			const owner = this.owners.get(entry.clientId);
-			if (owner && owner !== conn) {
-				if (owner.principal !== conn.principal) {
-					this.app.log.warn('collab.presence_spoof_dropped', { doc: this.name, conn: conn.id, clientId: entry.clientId });
+			if (!this.claims.holds(conn, entry.clientId)) {
+				if (conn.clientIds.size >= this.opts.maxClientIdsPerConnection) continue;
+				if (!this.claims.claim(conn, entry.clientId, organisationOf(conn.actor), now, connected)) {
+					// y-websocket clients send back the states they received (with the clock they got):
+					// an echo is normal; a newer clock for someone else's id is an attempt to take it over.
+					const known = (this.awareness.meta.get(entry.clientId) as { clock: number } | undefined)?.clock ?? 0;
+					if (entry.clock > known) {
+						this.app.log.warn('collab.presence_spoof_dropped', { doc: this.name, conn: conn.id, principal: conn.principal, clientId: entry.clientId });
+					}
 					continue;
 				}
-				owner.clientIds.delete(entry.clientId);
 			}
-			if (!conn.clientIds.has(entry.clientId) && conn.clientIds.size >= this.opts.maxClientIdsPerConnection) continue;
-			conn.clientIds.add(entry.clientId);
-			this.owners.set(entry.clientId, conn);
 			accepted.push({
 				clientId: entry.clientId,
 				clock: entry.clock,
@@ -221,8 +251,16 @@ export class LiveDocument {
 	 */
 	submit(update: Uint8Array, author: ChangeAuthor | null, origin: Connection | null): Promise<void> {
 		const checked = checkUpdate(this.doc, update, this.opts.limits);
-		if (checked.status === 'invalid') return Promise.reject(new InvalidUpdateError(checked.reason));
+		if (checked.status === 'invalid') return Promise.reject(new InvalidUpdateError(checked.reason, checked.work));
 		if (checked.status === 'noop') return Promise.resolve();
+		if (origin) {
+			// The kind's own rules, for what connections send (the server's changes are trusted).
+			const refused =
+				serverOnlyRootsViolation(this.doc, checked.update, this.kind.serverOnlyRoots ?? []) ??
+				this.kind.validate?.(this.doc, checked.update) ??
+				null;
+			if (refused) return Promise.reject(new InvalidUpdateError(refused));
+		}
 		return new Promise<void>((resolve, reject) => {
 			this.queue.push({ update: checked.update, author, origin, at: new Date(), resolve, reject });
 			this.kick();
@@ -323,7 +361,7 @@ export class LiveDocument {
 		if (!this.projectionDirty) return;
 		this.projectionDirty = false;
 		try {
-			await store.saveProjection(this.app.db, this.name, projectDoc(this.doc));
+			await store.saveProjection(this.app.db, this.name, (this.kind.project ?? projectDoc)(this.doc));
 		} catch (err) {
 			this.projectionDirty = true;
 			this.app.log.error('collab.projection_failed', { doc: this.name, error: String(err) });
@@ -371,9 +409,12 @@ export class LiveDocument {
 
 export class InvalidUpdateError extends Error {
 	reason: string;
-	constructor(reason: string) {
+	/** Decoded items (structs + deleted ranges), when the update got that far. */
+	work: number | undefined;
+	constructor(reason: string, work?: number) {
 		super(`invalid update: ${reason}`);
 		this.reason = reason;
+		this.work = work;
 	}
 }
 
@@ -410,6 +451,11 @@ function buildDoc(app: App, name: string, stored: store.StoredDocument): Y.Doc {
 /** All documents in memory, loaded on first use and unloaded when idle. Implements `LiveDocs`. */
 export class DocumentRegistry implements LiveDocs {
 	private docs = new Map<string, Promise<LiveDocument>>();
+	/**
+	 * Presence claims per document, kept for the grace period after the document is unloaded, so
+	 * that a client id stays its owner's across an unload and reload too.
+	 */
+	private claims = new Map<string, PresenceClaims<Connection>>();
 	private readonly app: App;
 	private readonly opts: DocumentOptions;
 	private closing = false;
@@ -438,9 +484,11 @@ export class DocumentRegistry implements LiveDocs {
 		if (this.closing) return Promise.reject(new Error('collab server is closing'));
 		let entry = this.docs.get(name);
 		if (!entry) {
-			entry = store.loadDocument(this.app.db, name).then(
-				(stored) => new LiveDocument(this.app, name, stored, this.opts, (doc) => void this.unload(doc))
-			);
+			entry = store.loadDocument(this.app.db, name).then((stored) => {
+				let claims = this.claims.get(name);
+				if (!claims) this.claims.set(name, (claims = new PresenceClaims<Connection>(this.opts.presenceGraceMs)));
+				return new LiveDocument(this.app, name, stored, this.opts, (doc) => void this.unload(doc), claims);
+			});
 			this.docs.set(name, entry);
 			// A failed load must not stay cached.
 			entry.catch(() => this.docs.delete(name));
@@ -454,6 +502,9 @@ export class DocumentRegistry implements LiveDocs {
 		if (!doc.isIdle() || doc.unloaded) return;
 		doc.destroy();
 		this.docs.delete(doc.name);
+		setTimeout(() => {
+			if (!this.docs.has(doc.name)) this.claims.delete(doc.name);
+		}, this.opts.presenceGraceMs).unref();
 		this.app.log.debug('collab.unloaded', { doc: doc.name });
 	}
 
@@ -507,5 +558,6 @@ export class DocumentRegistry implements LiveDocs {
 			r.value.destroy();
 		}
 		this.docs.clear();
+		this.claims.clear();
 	}
 }

@@ -4,7 +4,7 @@
  * policy's level on that document. Every refusal is a plain HTTP answer on the raw socket.
  */
 import type http from 'node:http';
-import { parseDocName, resolveDoc, DOC_KINDS } from '../../src/lib/server/access/docs.ts';
+import { parseDocName, resolveDoc } from '../../src/lib/server/access/docs.ts';
 import { levelFor, rank, type Actor, type Level } from '../../src/lib/server/access/policy.ts';
 import type { App } from '../../src/lib/server/app.ts';
 import { resolveActor } from '../../src/lib/server/auth/actor.ts';
@@ -72,7 +72,7 @@ export async function accessFor(app: App, actor: Actor, docName: string): Promis
 	if (!resolved) return null;
 	const level = levelFor(actor, resolved.target);
 	if (level === 'none') return null;
-	const kind = DOC_KINDS[resolved.doc.kind];
+	const { kind } = resolved;
 	const target = resolved.target as { workshop?: { workshopId: string } };
 	return {
 		level,

@@ -45,6 +45,8 @@ export interface CollabStats {
 
 export interface CollabServer {
 	handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void;
+	/** Answers an upgrade with a plain HTTP error (`{error:{code,message}}`) and closes the socket. */
+	refuseUpgrade(socket: Duplex, status: number, code: string, message: string): void;
 	/** Counts, for tests and the benchmark. */
 	stats(): CollabStats;
 	/** The documents in memory (also installed as `app.liveDocs`). */
@@ -57,6 +59,7 @@ const STATUS_TEXT: Record<number, string> = {
 	400: 'Bad Request',
 	401: 'Unauthorized',
 	403: 'Forbidden',
+	404: 'Not Found',
 	429: 'Too Many Requests',
 	500: 'Internal Server Error',
 	503: 'Service Unavailable'
@@ -86,6 +89,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 		unloadAfterMs: 2000,
 		projectionDelayMs: 10_000,
 		maxClientIdsPerConnection: 4,
+		presenceGraceMs: 60_000,
 		maxBufferedBytes: 32 * 1024 * 1024,
 		...opts.documents,
 		limits: { ...DEFAULT_LIMITS, maxBytes, ...opts.documents?.limits }
@@ -246,6 +250,10 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 
 	return {
 		handleUpgrade,
+		refuseUpgrade(socket, status, code, message) {
+			socket.on('error', () => socket.destroy());
+			refuseUpgrade(socket, status, code, message);
+		},
 		documents,
 		stats: () => ({ documents: documents.size, connections: conns.size }),
 		async close() {

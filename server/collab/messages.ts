@@ -10,8 +10,8 @@ import type { App } from '../../src/lib/server/app.ts';
 import { authorOf, endConnection, type Connection } from './connection.ts';
 import { InvalidUpdateError, type LiveDocument } from './documents.ts';
 
-function refuse(app: App, conn: Connection, reason: string): void {
-	app.log.warn('collab.bad_message', { doc: conn.docName, conn: conn.id, reason, ip: conn.ip });
+function refuse(app: App, conn: Connection, reason: string, extra: Record<string, unknown> = {}): void {
+	app.log.warn('collab.bad_message', { doc: conn.docName, conn: conn.id, principal: conn.principal, reason, ip: conn.ip, ...extra });
 	endConnection(conn, CLOSE.badMessage, 'bad message');
 }
 
@@ -39,7 +39,7 @@ export function handleMessage(app: App, doc: LiveDocument, conn: Connection, dat
 						return;
 					}
 					doc.submit(update, authorOf(conn), conn).catch((err) => {
-						if (err instanceof InvalidUpdateError) refuse(app, conn, err.reason);
+						if (err instanceof InvalidUpdateError) refuse(app, conn, err.reason, err.work === undefined ? {} : { work: err.work });
 						// Storage failures are logged and handled by the pipeline.
 					});
 				} else {
@@ -52,7 +52,7 @@ export function handleMessage(app: App, doc: LiveDocument, conn: Connection, dat
 				return;
 			}
 			case MESSAGE.queryAwareness: {
-				const msg = doc.presenceMessage();
+				const msg = doc.presenceMessage(conn);
 				if (msg) doc.send(conn, msg);
 				return;
 			}

@@ -13,7 +13,7 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { testDbKind } from '../helpers/db.ts';
 import { Client } from '../helpers/http.ts';
 import { addMember, makeInitiative, makeOrganisation, makeUser, type TestUser } from '../factories/collab.ts';
-import { addRequirement } from '../../src/lib/components/requirements/model.ts';
+import { addRequirement } from '../../src/lib/shapes/requirements.ts';
 import { createNeed } from '../../src/lib/server/needs/index.ts';
 import { createNeedSchema } from '../../src/lib/server/needs/validation.ts';
 import { saveDecision } from '../../src/lib/server/advisor/index.ts';

@@ -14,7 +14,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { addMember, makeInitiative, makeOrganisation, makeUser, type TestUser } from '../factories/collab.ts';
-import { addRequirement } from '../../src/lib/components/requirements/model.ts';
+import { addRequirement } from '../../src/lib/shapes/requirements.ts';
 import * as audit from '../../src/lib/server/audit/index.ts';
 import { outbox, users, workshopCards, workshops } from '../../src/lib/server/db/schema/index.ts';
 import { workshopDate } from '../../src/lib/server/conflicts/index.ts';

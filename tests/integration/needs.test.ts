@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { addMember, makeInitiative, makeOrganisation, makeUser, type TestUser } from '../factories/collab.ts';
-import { groupsMap, newGroup, moveCards } from '../../src/lib/components/workshop/doc.ts';
+import { groupsMap, newGroup, moveCards } from '../../src/lib/shapes/workshop.ts';
 
 let server: TestServer;
 let leader: TestUser;

@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { liveClient, rawSocket, until, type LiveClient } from '../helpers/live.ts';
 import { addMember, makeInitiative, makeOrganisation, makeUser, removeMember, type TestUser } from '../factories/collab.ts';
-import { addRequirement, indexOfUid, requirementsArray } from '../../src/lib/components/requirements/model.ts';
+import { addRequirement, indexOfUid, requirementsArray } from '../../src/lib/shapes/requirements.ts';
 import * as Y from 'yjs';
 import * as audit from '../../src/lib/server/audit/index.ts';
 import { platformAdmin } from './requirements.helpers.ts';

@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { liveClient, until, type LiveClient } from '../helpers/live.ts';
 import { makeInitiative, makeOrganisation, makeUser, type TestUser } from '../factories/collab.ts';
-import { readBoard } from '../../src/lib/components/workshop/doc.ts';
+import { readBoard } from '../../src/lib/shapes/workshop.ts';
 import { BURST } from '../../src/lib/server/workshops/join-guard.ts';
 import { CODE_ALPHABET } from '../../src/lib/server/workshops/codes.ts';
 

@@ -13,7 +13,7 @@ import { Client } from '../helpers/http.ts';
 import { liveClient, rawSocket, until, type LiveClient } from '../helpers/live.ts';
 import { addMember, makeInitiative, makeOrganisation, makeUser, type TestUser } from '../factories/collab.ts';
 import { MESSAGE } from '../../src/lib/collab/protocol.ts';
-import { readBoard } from '../../src/lib/components/workshop/doc.ts';
+import { readBoard } from '../../src/lib/shapes/workshop.ts';
 import { BURST } from '../../src/lib/server/workshops/join-guard.ts';
 
 let server: TestServer;

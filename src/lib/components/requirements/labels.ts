@@ -3,7 +3,7 @@
  * version pages and the comparison: one place, so every page names a kind the same way.
  */
 import { m } from '#lib/paraglide/messages.js';
-import type { RequirementKind, RequirementObligation } from './model.ts';
+import type { RequirementKind, RequirementObligation } from '#lib/shapes/requirements.ts';
 
 export const KIND_LABELS: Record<RequirementKind, () => string> = {
 	function: m.req_kind_function,

@@ -12,7 +12,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { invalidateAll } from '$app/navigation';
 import { closeAction } from '#lib/collab/close-codes.ts';
 import { liveDocServerUrl } from '#lib/collab/url.ts';
-import { readBoard, type Board } from './doc.ts';
+import { readBoard, type Board } from '#lib/shapes/workshop.ts';
 
 export type BoardStatus = 'connecting' | 'synced' | 'reconnecting' | 'ended' | 'error';
 

@@ -5,7 +5,7 @@ import { ApiError } from '../http/api.ts';
 import * as audit from '../audit/index.ts';
 import * as workshops from '../workshops/index.ts';
 import { initiativeFixture, memoryLiveDocs } from '../workshops/testing.ts';
-import { newGroup, moveCards } from '../../components/workshop/doc.ts';
+import { newGroup, moveCards } from '../../shapes/workshop.ts';
 import * as needs from './index.ts';
 import { needsCsv, needsDocx } from './export.ts';
 import { createNeedSchema, patchNeedSchema } from './validation.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffRequirements, diffWords } from './diff.ts';
-import type { RequirementJson, RequirementsJson } from '../../components/requirements/model.ts';
+import type { RequirementJson, RequirementsJson } from '../../shapes/requirements.ts';
 
 const req = (uid: string, id: string, text: string, extra: Partial<RequirementJson> = {}): RequirementJson => ({
 	uid, id, text, kind: 'function', obligation: 'ska', rationale: '', needIds: [], verification: '', section: null, ...extra

@@ -3,7 +3,7 @@
  * removed or changed (matched by their stable uid, then by their visible id), and for changed
  * ones a word-level diff of each text field.
  */
-import type { RequirementJson, RequirementsJson } from '../../components/requirements/model.ts';
+import type { RequirementJson, RequirementsJson } from '../../shapes/requirements.ts';
 
 export type DiffPart = { op: 'same' | 'added' | 'removed'; text: string };
 

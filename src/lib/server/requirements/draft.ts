@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import type { App } from '../app.ts';
 import { loadDocument } from '../collab/store.ts';
-import { projectRequirements, type RequirementsJson } from '../../components/requirements/model.ts';
+import { projectRequirements, type RequirementsJson } from '../../shapes/requirements.ts';
 import { resolveNeedLinks } from './need-links.ts';
 
 export function requirementsDocName(initiativeId: string): string {

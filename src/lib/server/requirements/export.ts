@@ -7,7 +7,7 @@
  */
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { VersionContent } from './versions.ts';
-import type { RequirementJson } from '../../components/requirements/model.ts';
+import type { RequirementJson } from '../../shapes/requirements.ts';
 
 /** Swedish names of the two axes of a requirement's type (the DOCX is in Swedish). */
 export const KIND_LABELS_SV: Record<RequirementJson['kind'], string> = {

@@ -9,7 +9,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { needs } from '../db/schema/index.ts';
 import type { Db } from '../db/index.ts';
-import type { RequirementJson } from '../../components/requirements/model.ts';
+import type { RequirementJson } from '../../shapes/requirements.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

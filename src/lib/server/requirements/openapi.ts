@@ -1,6 +1,6 @@
 /** The requirements, conflicts and procedure-advisor part of the OpenAPI document (see `../openapi.ts`). */
 import { errors, ref, registerOperations, registerSchema } from '../openapi.ts';
-import { LEGACY_REQUIREMENT_TYPES, REQUIREMENT_KINDS, REQUIREMENT_OBLIGATIONS } from '../../components/requirements/model.ts';
+import { LEGACY_REQUIREMENT_TYPES, REQUIREMENT_KINDS, REQUIREMENT_OBLIGATIONS } from '../../shapes/requirements.ts';
 import { AdviceBody, ThresholdBody } from '../advisor/validation.ts';
 import { PROCEDURES } from '../advisor/advise.ts';
 import { BUYER_KINDS, PURCHASE_KINDS, THRESHOLD_NAMES } from '../db/schema/requirements.ts';

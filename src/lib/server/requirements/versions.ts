@@ -28,7 +28,7 @@ import * as audit from '../audit/index.ts';
 import { canonicalJson } from '../audit/index.ts';
 import { readDraft } from './draft.ts';
 import { ApiError } from '../http/api.ts';
-import { requirementFromVersion, unlinkedRequirements, type RequirementsJson } from '../../components/requirements/model.ts';
+import { requirementFromVersion, unlinkedRequirements, type RequirementsJson } from '../../shapes/requirements.ts';
 
 export interface VersionContent extends RequirementsJson {
 	initiativeId: string;

@@ -4,12 +4,13 @@
  *
  * Participants (guests, and members who may only write) receive the board read-only over the
  * socket: their cards and votes go through the API, where the server enforces phase, budget,
- * anonymity and silent mode. Facilitators (`admin`) may move and group cards directly.
+ * anonymity and silent mode. Facilitators (`admin`) may move and group cards directly, but
+ * never write the tally. The board's shape is in `src/lib/shapes/workshop.ts`.
  */
 import { eq } from 'drizzle-orm';
 import { workshops } from '../db/schema/index.ts';
 import type { Db } from '../db/index.ts';
-import type { DocKind } from '../access/docs.ts';
+import type { LiveDocKind } from '../collab/kinds.ts';
 import type { Actor } from '../access/policy.ts';
 import { initiativeScope, isUuid } from '../access/scope.ts';
 
@@ -23,7 +24,8 @@ export const NEUTRAL_PRESENCE_NAME = 'Deltagare';
  */
 const named = new WeakMap<object, boolean>();
 
-export const workshopDocKind: DocKind = {
+export const workshopDocKind: LiveDocKind = {
+	name: 'workshop',
 	async target(db: Db, actor: Actor, id: string) {
 		if (!isUuid(id)) return null;
 		const [w] = await db
@@ -43,6 +45,9 @@ export const workshopDocKind: DocKind = {
 		};
 	},
 	socketWrite: 'admin',
+	// The live vote tally is computed by the server from the votes cast through the API: not even
+	// a facilitator's connection may write it.
+	serverOnlyRoots: ['tally'],
 	presenceName(actor: Actor) {
 		if (actor.kind === 'anonymous') return NEUTRAL_PRESENCE_NAME;
 		return named.get(actor) === true ? actor.name : NEUTRAL_PRESENCE_NAME;

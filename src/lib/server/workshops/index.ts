@@ -20,7 +20,7 @@ import { toCsv, type CsvCell } from '../csv/index.ts';
 import * as idempotency from '../http/idempotency.ts';
 import type { ChangeAuthor } from '../live-docs.ts';
 import { createGuestSession, endWorkshopGuestSessions, isDeviceToken, newDeviceToken, resumeGuest, type GuestActor } from '../auth/guest.ts';
-import { addCards, cardsMap, readBoard, removeCard, setMeta, setTally, type Board } from '../../components/workshop/doc.ts';
+import { addCards, cardsMap, readBoard, removeCard, setMeta, setTally, type Board } from '../../shapes/workshop.ts';
 import { acceptsCards, acceptsGuests, acceptsVotes, transitionRefusal, type WorkshopPhase } from './phases.ts';
 import { generateJoinCode, normaliseJoinCode } from './codes.ts';
 import { createJoinGuard, farFromAll, DAY_MS, type JoinGuard } from './join-guard.ts';

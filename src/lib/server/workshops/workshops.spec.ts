@@ -6,7 +6,7 @@ import { validateGuestToken } from '../auth/guest.ts';
 import * as workshops from './index.ts';
 import { memoryLiveDocs, initiativeFixture, type MemoryLiveDocs } from './testing.ts';
 import { BURST } from './join-guard.ts';
-import { readBoard, newGroup, moveCards } from '../../components/workshop/doc.ts';
+import { readBoard, newGroup, moveCards } from '../../shapes/workshop.ts';
 
 let app: App;
 let live: MemoryLiveDocs;

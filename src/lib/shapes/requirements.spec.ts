@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addRequirement, addSection, axesFromLegacyType, requirementFromVersion, setAxis, unlinkedRequirements, brandHints, fragmentText, textBlocks, hasLegacyText, moveRequirement, textEdit, projectRequirements, repairDuplicateKeys, requirementsArray, upgradeLegacyTexts } from './model.ts';
+import { addRequirement, addSection, axesFromLegacyType, requirementFromVersion, setAxis, unlinkedRequirements, brandHints, fragmentText, textBlocks, hasLegacyText, moveRequirement, textEdit, projectRequirements, repairDuplicateKeys, requirementsArray, upgradeLegacyTexts } from './requirements.ts';
 
 describe('requirements document model', () => {
 	it('hands out K1, K2 … and never reuses a key after a deletion', () => {

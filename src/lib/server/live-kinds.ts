@@ -1,0 +1,13 @@
+/**
+ * The live-document kinds of Brygga, one registration line each. Each kind is defined by the
+ * capability that owns it (`<capability>/doc-kind.ts`); see `collab/kinds.ts` and
+ * docs/collab.md ("Adding a document kind").
+ */
+import { registerDocKind } from './collab/kinds.ts';
+import { briefDocKind } from './initiatives/doc-kind.ts';
+import { requirementsDocKind } from './requirements/doc-kind.ts';
+import { workshopDocKind } from './workshops/doc-kind.ts';
+
+registerDocKind(briefDocKind);
+registerDocKind(requirementsDocKind);
+registerDocKind(workshopDocKind);
