@@ -335,6 +335,19 @@ describe('exports', () => {
 	});
 });
 
+describe('analysis', () => {
+	it('records what the round showed about the market, and the procedure advisor starts from it', async () => {
+		expect((await as(a1).request('PUT', `/api/v1/rfis/${rfiId}/analysis`, { marketFinding: 'needs_adaptation' })).status).toBe(404);
+		const saved = await as(teamMember).request('PUT', `/api/v1/rfis/${rfiId}/analysis`, { summary: 'Två mogna lösningar, båda behöver anpassas till nattpersonalen.', marketFinding: 'needs_adaptation' });
+		expect(saved.status).toBe(200);
+		const page = await (await as(leader).get(`/initiatives/${initiativeId}/procedure`)).text();
+		expect(page).toContain('Förifyllt från RFI-rundan');
+		expect(page).toMatch(/value="needs_adaptation"[^>]*checked/);
+		const [entry] = await server.app.db.select().from(auditLog).where(eq(auditLog.action, 'rfi.analysis_saved'));
+		expect(entry.data).toMatchObject({ rfiId, marketFinding: 'needs_adaptation' });
+	});
+});
+
 describe('supplier isolation', () => {
 	it('shows the other suppliers nothing of a supplier’s draft, answer, file, question or identity — in the API, pages, notifications or mail', async () => {
 		const planted = [...Object.values(CANARY), orgA.name, 'Anna Alfa', 'Anders Alfa', fileA];

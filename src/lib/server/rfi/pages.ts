@@ -8,6 +8,11 @@ import { ApiError } from '../http/api.ts';
 import { loginUrl } from '../auth/web.ts';
 import type { Action } from '../access/policy.ts';
 import { authorizeRfi, type RfiResource } from './access.ts';
+import type { Actor, InitiativeScope } from '../access/policy.ts';
+import { can } from '../access/policy.ts';
+import type { Db } from '../db/index.ts';
+import { listNeeds } from '../needs/index.ts';
+import { getVersion, listVersions } from '../requirements/versions.ts';
 
 /** The round for a page, or the page's 404/403 (sign-in for visitors). */
 export async function pageRfi(locals: App.Locals, url: URL, id: string, resource: RfiResource, action: Action) {
@@ -56,18 +61,25 @@ export function isoToStockholmLocal(iso: string): string {
 	return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
 }
 
-/** Questions from a round form: `q_text`, `q_kind`, `q_options` (one per line), `q_multiple`, `q_id` per row; empty rows are skipped. */
+/**
+ * Questions from a round form: `q_text`, `q_kind`, `q_options` (one per line), `q_multiple`,
+ * `q_id`, and the optional links `q_need` and `q_req` per row; empty rows are skipped.
+ */
 export function questionsFromForm(form: FormData) {
 	const texts = form.getAll('q_text').map(String);
 	const kinds = form.getAll('q_kind').map(String);
 	const options = form.getAll('q_options').map(String);
 	const ids = form.getAll('q_id').map(String);
+	const needs = form.getAll('q_need').map(String);
+	const reqs = form.getAll('q_req').map(String);
 	const multiple = new Set(form.getAll('q_multiple').map(String));
 	return texts
 		.map((text, i) => ({
 			...(ids[i] ? { id: ids[i] } : {}),
 			text,
 			kind: kinds[i] ?? 'text',
+			...(needs[i] ? { needId: needs[i] } : {}),
+			...(reqs[i] ? { requirementUid: reqs[i] } : {}),
 			...(kinds[i] === 'choice'
 				? {
 						options: (options[i] ?? '')
@@ -124,4 +136,21 @@ export function responseFromForm(form: FormData, questions: Array<{ id: string; 
 		.filter((c) => c.what.trim() !== '' || c.why.trim() !== '');
 	const base = String(form.get('baseVersion') ?? '');
 	return { answers, confidentiality, ...(base !== '' ? { baseVersion: Number(base) } : {}) };
+}
+
+/**
+ * What a question may link to, for the round form: the initiative's needs, and each published
+ * requirements version's requirements (the form offers those of the version attached) — only what
+ * the reader may read.
+ */
+export async function linkChoices(db: Db, actor: Actor, scope: InitiativeScope) {
+	const needs = can(actor, 'read', { resource: 'needs', initiative: scope }) ? (await listNeeds(db, scope.initiativeId)).map((n) => ({ id: n.id, title: n.title })) : [];
+	const versions: Array<{ version: number; requirements: Array<{ uid: string; key: string; text: string }> }> = [];
+	if (can(actor, 'read', { resource: 'requirements', initiative: scope })) {
+		for (const v of await listVersions(db, actor, scope.initiativeId)) {
+			const content = await getVersion(db, actor, scope.initiativeId, v.version);
+			if (content) versions.push({ version: v.version, requirements: content.requirements.map((r) => ({ uid: r.uid, key: r.id, text: r.text.slice(0, 80) })) });
+		}
+	}
+	return { needs, versions };
 }

@@ -386,3 +386,22 @@ export async function initiativeTitle(db: Db, initiativeId: string): Promise<str
 	const [row] = await db.select({ title: initiatives.title }).from(initiatives).where(eq(initiatives.id, initiativeId)).limit(1);
 	return row?.title ?? '';
 }
+
+/** The advisor's market situation for an RFI finding. */
+const SITUATION = { exists: 'exists', needs_adaptation: 'needs_adaptation', not_available: 'not_on_market' } as const;
+
+/**
+ * What the initiative's RFI rounds taught about the market, for the procedure advisor: the most
+ * recently analysed round with a finding (buyer team), or null.
+ */
+export async function marketFinding(db: Db, initiativeId: string): Promise<{ rfiId: string; title: string; situation: 'exists' | 'needs_adaptation' | 'not_on_market'; submitted: number } | null> {
+	const [row] = await db
+		.select({ id: rfis.id, title: rfis.title, finding: rfis.marketFinding })
+		.from(rfis)
+		.where(and(eq(rfis.initiativeId, initiativeId), isNotNull(rfis.marketFinding)))
+		.orderBy(desc(rfis.updatedAt))
+		.limit(1);
+	if (!row?.finding) return null;
+	const [{ n }] = await db.select({ n: count() }).from(rfiResponses).where(and(eq(rfiResponses.rfiId, row.id), isNotNull(rfiResponses.submittedAt)));
+	return { rfiId: row.id, title: row.title, situation: SITUATION[row.finding], submitted: Number(n) };
+}

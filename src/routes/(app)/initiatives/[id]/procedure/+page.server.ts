@@ -1,6 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { pageAccess } from '#lib/server/requirements/pages.ts';
 import * as advisor from '#lib/server/advisor/index.ts';
+import { marketFinding } from '#lib/server/rfi/queries.ts';
+import { can } from '#lib/server/access/policy.ts';
 import { BUYER_KINDS, PURCHASE_KINDS, type BuyerKind, type PurchaseKind } from '#lib/server/db/schema/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -51,13 +53,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { db } = locals.app;
 	const { actor, scope, initiative, abilities } = await pageAccess(db, locals.actor, params.id, 'procedure', 'read', url.pathname);
 	const asked = url.searchParams.has('estimatedValueSek');
+	// What the market dialogue found, when the reader may follow the initiative's RFI rounds.
+	const fromRfi = can(actor, 'read', { resource: 'rfis', initiative: scope }) ? await marketFinding(db, scope.initiativeId) : null;
 	const values: FormValues = asked
 		? valuesFrom((k) => url.searchParams.get(k))
 		: {
 				estimatedValueSek: initiative.estimatedValueSek === null ? '' : String(initiative.estimatedValueSek),
 				purchaseKind: initiative.purchaseKind ?? '',
 				buyerKind: 'municipality_region',
-				marketSituation: '',
+				marketSituation: fromRfi?.situation ?? '',
 				needsRnd: false
 			};
 	let advice: advisor.Advice | null = null;
@@ -72,6 +76,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		values,
 		errors,
 		advice,
+		fromRfi,
 		decision: (initiative.procedure ?? null) as advisor.ProcedureDecision | null,
 		canDecide: abilities.editProcedure
 	};

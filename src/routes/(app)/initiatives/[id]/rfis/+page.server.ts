@@ -2,20 +2,20 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { initiativeScope } from '#lib/server/access/scope.ts';
 import { can } from '#lib/server/access/policy.ts';
 import * as rfi from '#lib/server/rfi/index.ts';
-import { attempt, fieldErrors, roundInput } from '#lib/server/rfi/pages.ts';
+import { attempt, fieldErrors, linkChoices, roundInput } from '#lib/server/rfi/pages.ts';
 import { createRfiSchema } from '#lib/server/rfi/validation.ts';
-import { listVersions } from '#lib/server/requirements/versions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, parent }) => {
 	const { abilities } = await parent();
 	if (!abilities.readRfis) error(404, 'Finns inte.');
 	if (locals.actor.kind !== 'user') error(404, 'Finns inte.');
-	const [rounds, versions] = await Promise.all([
+	const scope = await initiativeScope(locals.app.db, locals.actor, params.id);
+	const [rounds, links] = await Promise.all([
 		rfi.listForActor(locals.app.db, locals.actor, locals.app.clock.now(), { initiativeId: params.id }),
-		abilities.readRequirements ? listVersions(locals.app.db, locals.actor, params.id) : Promise.resolve([])
+		abilities.runRfis && scope ? linkChoices(locals.app.db, locals.actor, scope) : Promise.resolve({ needs: [], versions: [] })
 	]);
-	return { rounds, versions: versions.map((v) => ({ version: v.version })) };
+	return { rounds, links };
 };
 
 export const actions: Actions = {

@@ -1,9 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import * as rfi from '#lib/server/rfi/index.ts';
-import { attempt, fieldErrors, isoToStockholmLocal, pageRfi, roundInput } from '#lib/server/rfi/pages.ts';
+import { attempt, fieldErrors, isoToStockholmLocal, linkChoices, pageRfi, roundInput } from '#lib/server/rfi/pages.ts';
 import { clarificationAnswerSchema, inviteSchema, noticeSchema, updateRfiSchema } from '#lib/server/rfi/validation.ts';
 import { inviteSupplier } from '#lib/server/market/invitations.ts';
-import { listVersions } from '#lib/server/requirements/versions.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The round of this page, checked by the policy, and only under its own initiative. */
@@ -16,10 +15,9 @@ async function round(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>, act
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await round(event, 'read');
-	const { abilities } = await event.parent();
 	const view = await rfi.roundView(event.locals.app.db, ctx, ctx.actor, event.locals.app.clock.now());
 	if (!('participants' in view)) error(404, 'Finns inte.');
-	const versions = abilities.readRequirements ? await listVersions(event.locals.app.db, ctx.actor, ctx.rfi.initiativeId) : [];
+	const links = view.abilities.edit ? await linkChoices(event.locals.app.db, ctx.actor, ctx.initiative) : { needs: [], versions: [] };
 	return {
 		round: view,
 		form: {
@@ -29,9 +27,9 @@ export const load: PageServerLoad = async (event) => {
 			answersDeadline: isoToStockholmLocal(view.answersDeadline),
 			requirementsVersion: ctx.rfi.requirementsVersion,
 			open: view.open,
-			questions: view.questions.filter((q) => !q.removed).map((q) => ({ id: q.id, text: q.text, kind: q.kind, options: q.options, multiple: q.multiple }))
+			questions: view.questions.filter((q) => !q.removed).map((q) => ({ id: q.id, text: q.text, kind: q.kind, options: q.options, multiple: q.multiple, needId: q.needId, requirementUid: q.requirementUid }))
 		},
-		versions: versions.map((v) => ({ version: v.version }))
+		links
 	};
 };
 
