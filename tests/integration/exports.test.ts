@@ -92,8 +92,9 @@ beforeAll(async () => {
 		impacts: []
 	});
 	expect(put.status).toBe(200);
+	// Versions are published by the process leader (or a procurement officer).
 	for (const note of ['Inför RFI', 'Efter dialog']) {
-		expect((await clientFor(teammate).post(`/api/v1/initiatives/${initiativeId}/requirements/versions`, { note })).status).toBe(201);
+		expect((await clientFor(leader).post(`/api/v1/initiatives/${initiativeId}/requirements/versions`, { note })).status).toBe(201);
 	}
 }, 120_000);
 

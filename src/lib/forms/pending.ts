@@ -77,12 +77,15 @@ export function pending(form: HTMLFormElement, submit?: SubmitFunction) {
 		}
 		const restore = markPending(form, input.submitter);
 		return async (opts) => {
+			// Put the buttons back before the page applies the answer: the update may itself change
+			// them (the current phase button becomes `aria-disabled`, a button is swapped), and
+			// restoring afterwards would overwrite that. Repeats stay dropped until the update is done.
+			restore();
 			try {
 				if (callback) await callback(opts);
 				else await opts.update();
 			} finally {
 				busy = false;
-				restore();
 			}
 		};
 	};
