@@ -17,11 +17,11 @@ test('a process leader sees honest phases, who edited the brief, and takes the d
 	await signUp(page, leader, { name: 'Höörs kommun', kind: 'buyer' });
 	const id = await createInitiative(page, 'Tystare skolmatsal', 'Bullret i matsalen stör både elever och personal.');
 
-	// Phases without pages say so, and market dialogue does not lead to the procedure advisor.
+	// Phases without pages say so; market dialogue leads to the RFI rounds, not to the procedure advisor.
 	const phases = page.getByRole('navigation', { name: /faser/i });
 	const dialogue = phases.getByRole('listitem').filter({ hasText: 'Marknadsdialog' });
-	await expect(dialogue).toContainText('kommer i en senare fas');
-	await expect(dialogue.getByRole('link')).toHaveCount(0);
+	await expect(dialogue.getByRole('link')).toHaveAttribute('href', `/initiatives/${id}/rfis`);
+	await expect(dialogue).not.toContainText('kommer i en senare fas');
 	for (const later of ['Innovationssprint', 'Pilot', 'Utvärdera']) {
 		await expect(phases.getByRole('listitem').filter({ hasText: later })).toContainText('kommer i en senare fas');
 	}
