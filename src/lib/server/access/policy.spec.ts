@@ -309,7 +309,7 @@ describe('tender rounds', () => {
 		...over
 	});
 	const at = (actor: Actor, resource: TenderResource, role: Role | null, t = tender()) => levelFor(actor, { resource, initiative: scope(role), tender: t });
-	const admin = (): Actor => ({ ...buyer(), platformAdmin: true });
+	const admin = (): Actor => ({ ...buyer(), platformAdmin: true }) as Actor;
 
 	it('keeps every tender sealed before the opening: for the buyer team, openers, platform administrators and the supplier alike', () => {
 		const declared = tender({ declared: true, opener: true });
