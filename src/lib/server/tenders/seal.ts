@@ -31,9 +31,15 @@ function decrypt(key: Uint8Array, sealed: Uint8Array): Buffer {
 
 const keyFiles = new Map<string, Buffer>();
 
-/** The seal key: `SEAL_KEY`, or the key file under DATA_DIR (created once, mode 0600). */
+/** The seal key: `SEAL_KEY`, or the key file under DATA_DIR (created once, mode 0600); in memory for `memory://`. */
 export function sealKey(config: Pick<Config, 'SEAL_KEY' | 'DATA_DIR'>): Buffer {
 	if (config.SEAL_KEY) return Buffer.from(config.SEAL_KEY, 'base64');
+	// An in-memory database (tests, a throwaway demo) lives only as long as the process: so does its key.
+	if (config.DATA_DIR.startsWith('memory://')) {
+		const k = keyFiles.get(config.DATA_DIR) ?? randomBytes(32);
+		keyFiles.set(config.DATA_DIR, k);
+		return k;
+	}
 	const path = resolve(join(config.DATA_DIR, 'seal.key'));
 	const cached = keyFiles.get(path);
 	if (cached) return cached;
