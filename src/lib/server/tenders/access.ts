@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { supplierParticipants, tenderDeclarations, tenderSubmissions, tenders } from '../db/schema/index.ts';
 import type { Db, Tx } from '../db/index.ts';
 import { initiativeScope, isUuid } from '../access/scope.ts';
-import { ApiError, authorize, requireUser, unauthenticated } from '../http/api.ts';
+import { ApiError, authorize, forbidden, requireUser, unauthenticated } from '../http/api.ts';
 import { decide, type Action, type Actor, type InitiativeScope, type TenderResource, type TenderScope, type UserActor } from '../access/policy.ts';
 
 export type Tender = typeof tenders.$inferSelect;
@@ -101,7 +101,8 @@ export async function authorizeSubmissions(locals: { app: { db: Db }; actor: Act
 	if (decide(ctx.actor, action, target) !== 'ok') {
 		const wouldWithDeclaration = decide(ctx.actor, action, { ...target, tender: { ...ctx.scope, declared: true } }) === 'ok';
 		if (wouldWithDeclaration) throw declarationRequired();
-		authorize(ctx.actor, action, { ...target });
+		// The round is visible to the caller (checked above): refuse, do not deny its existence.
+		throw forbidden();
 	}
 	return ctx;
 }
