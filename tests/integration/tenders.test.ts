@@ -9,6 +9,9 @@
  * the expected ranking; the award starts a standstill that refuses the contract.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
@@ -39,6 +42,7 @@ let tenderId: string;
 let receiptB: { id: string; receivedAt: string; sha256: string };
 let receiptC: { id: string };
 let receiptA: { id: string };
+let dataDir: string | null = null;
 let criteria: Array<{ id: string; kind: string; name: string }>;
 
 function as(user: TestUser | null): Client {
@@ -61,6 +65,8 @@ const requirement = (id: string, uid: string, text: string) => ({ id, uid, kind:
 beforeAll(async () => {
 	const env: Record<string, string> = { JOBS_INTERVAL_SECONDS: '3600' };
 	if (process.env.BRYGGA_TEST_DB === 'postgres') env.SEAL_KEY = Buffer.alloc(32, 7).toString('base64');
+	// On PGlite, a data folder on disk (not memory://), so its files can be searched and the key file checked.
+	else env.DATA_DIR = dataDir = mkdtempSync(join(tmpdir(), 'brygga-tenders-'));
 	server = await startTestServer(env, { clock });
 	const app = server.app;
 	const buyer = await makeOrganisation(app, 'buyer', 'Sjöstads kommun');
@@ -97,7 +103,18 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await server?.stop();
+	if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** Every file under a folder, recursively. */
+function filesUnder(dir: string, out: string[] = []): string[] {
+	for (const name of readdirSync(dir)) {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) filesUnder(path, out);
+		else out.push(path);
+	}
+	return out;
+}
 
 const round = (over: Record<string, unknown> = {}) => ({
 	title: 'Sensorer som förebygger fall',
@@ -319,6 +336,18 @@ describe('sealed means sealed', () => {
 		expect(raw).not.toContain(CANARY);
 		expect(raw.toLowerCase()).not.toContain(Buffer.from(CANARY).toString('hex'));
 		expect(raw).not.toContain(String(CANARY_PRICE));
+	});
+
+	it('keeps the string out of the PGlite data folder, whose seal key file only its owner may read', async () => {
+		if (!dataDir) return; // PostgreSQL: the key comes from SEAL_KEY and there is no data folder here.
+		await server.app.db.execute(sql`checkpoint`);
+		const files = filesUnder(dataDir);
+		expect(files.length).toBeGreaterThan(10);
+		const needles = [Buffer.from(CANARY), Buffer.from(CANARY, 'utf16le')];
+		for (const f of files) for (const n of needles) expect(readFileSync(f).includes(n), f).toBe(false);
+		// The search does see what the database holds: B's receipt hash is in the files.
+		expect(files.some((f) => readFileSync(f).includes(Buffer.from(receiptB.sha256)))).toBe(true);
+		expect(statSync(join(dataDir, 'seal.key')).mode & 0o777).toBe(0o600);
 	});
 });
 
