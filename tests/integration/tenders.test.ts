@@ -268,6 +268,24 @@ describe('the hearing: a barred organisation is heard, and lifting needs two app
 	});
 });
 
+describe('a flagged organisation is decided the same way', () => {
+	it('lets a flagged organisation tender until the procurement officer, after its statement, upholds the flag', async () => {
+		const app = server.app;
+		const d = await makeOrganisation(app, 'supplier', 'Deltadata AB');
+		const d1 = await makeUser(app, { organisationId: d.id, name: 'Dora Delta' });
+		// D's person wrote in the brief (earlier work): flagged, not barred.
+		await app.db.insert(docLedger).values({ docName: `brief.${initiativeId}`, userId: d1.id, organisationId: d.id, bytes: 40 });
+		expect(await (await as(d1).get(`/api/v1/tenders/${tenderId}/eligibility`)).json()).toMatchObject({ eligible: true, level: 'flagged', outcome: null });
+		expect((await as(d1).post(`/api/v1/tenders/${tenderId}/conflicts/${d.id}/statement`, { statement: 'Vi deltog bara i en workshop.' })).status).toBe(201);
+		const upheld = await as(officer).post(`/api/v1/tenders/${tenderId}/conflicts/${d.id}/decision`, { decision: 'uphold', reason: 'Deltagandet gav ett försprång som inte kan neutraliseras.' });
+		expect(await upheld.json()).toEqual({ outcome: 'upheld', approvals: 1 });
+		const res = await as(d1).post(`/api/v1/tenders/${tenderId}/submissions`, { answers: [], priceSek: 1 });
+		expect((await res.json()).error.code).toBe('conflict_of_interest');
+		const again = await as(officer).post(`/api/v1/tenders/${tenderId}/conflicts/${d.id}/decision`, { decision: 'lift', reason: 'Ångrar.' });
+		expect((await again.json()).error.code).toBe('already_decided');
+	});
+});
+
 /** Every text, bytea and jsonb column of every table, as text (bytea as hex). */
 async function rawDatabaseText(): Promise<string> {
 	const cols = (await server.app.db.execute(
