@@ -161,6 +161,8 @@ describe('the buyer team sets up a round', () => {
 		expect(view.status).toBe('published');
 		criteria = view.criteria;
 		expect(view.receipt).toBeNull();
+		expect(view.requirements.requirements.map((r: { id: string }) => r.id)).toEqual(['K1', 'K2']);
+		expect(JSON.stringify(view.requirements)).not.toContain('Maria Lind');
 	});
 });
 

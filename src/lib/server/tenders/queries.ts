@@ -16,6 +16,7 @@ import type { Tender, TenderContext } from './access.ts';
 import { verifySubmissions } from './content.ts';
 import { eligibilityOf } from './eligibility.ts';
 import { rank } from './ranking.ts';
+import { getVersion, versionText } from '../requirements/versions.ts';
 
 export type TenderStatus = 'draft' | 'published' | 'closed' | 'opened' | 'awarded' | 'contract_signed';
 
@@ -82,10 +83,21 @@ export async function listForActor(db: Db, actor: Actor, now: Date, filter: { in
 	return Promise.all(rows.map(async ({ tender }) => common(tender, await buyerName(db, tender.initiativeId), now)));
 }
 
+/**
+ * The requirements version the tenders answer to: the requirements with their hash, not who wrote
+ * or published them and not the need ids (the needs register is the buyer team's).
+ */
+async function tenderDocuments(db: Db, viewer: Actor, t: Tender) {
+	const v = await getVersion(db, viewer, t.initiativeId, t.requirementsVersion);
+	const text = await versionText(db, t.initiativeId, t.requirementsVersion);
+	if (!v || !text) return null;
+	return { version: v.version, sha256: text.sha256, publishedAt: v.publishedAt, sections: v.sections, requirements: v.requirements.map(({ needIds: _needs, ...r }) => r) };
+}
+
 /** One round as the caller may see it. Never a count of tenders before the opening. */
 export async function tenderView(db: Db, ctx: TenderContext, actor: UserActor, now: Date) {
 	const t = ctx.tender;
-	const base = common(t, await buyerName(db, t.initiativeId), now);
+	const base = { ...common(t, await buyerName(db, t.initiativeId), now), requirements: await tenderDocuments(db, actor, t) };
 	if (actor.organisationKind === 'supplier') {
 		const [mine] = await db
 			.select({ id: tenderSubmissions.id, receivedAt: tenderSubmissions.receivedAt, sha256: tenderSubmissions.sha256 })

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { endpoint, readJson } from '#lib/server/http/api.ts';
+import { endpoint, forbidden, readJson } from '#lib/server/http/api.ts';
 import * as tenders from '#lib/server/tenders/index.ts';
 import { declarationSchema } from '#lib/server/tenders/validation.ts';
 import type { RequestHandler } from './$types';
@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 /** Who has declared no conflict of interest (buyer team). */
 export const GET: RequestHandler = endpoint(async ({ locals, params }) => {
 	const ctx = await tenders.authorizeTender(locals, params.id, 'tender', 'read');
-	if (!tenders.isBuyerSide(ctx.actor, ctx)) throw tenders.sealed();
+	if (!tenders.isBuyerSide(ctx.actor, ctx)) throw forbidden();
 	return json(await tenders.declarations(locals.app.db, ctx.tender.id));
 });
 
