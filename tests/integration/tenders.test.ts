@@ -172,6 +172,8 @@ describe('the conflicts register bars the organisation that wrote the requiremen
 		expect(a).toMatchObject({ eligible: false, level: 'barred' });
 		expect(JSON.stringify(a.evidence)).toContain(`requirements.${initiativeId}`);
 		expect(await (await as(b1).get(`/api/v1/tenders/${tenderId}/eligibility`)).json()).toEqual({ eligible: true });
+		expect((await as(leader).get(`/api/v1/tenders/${tenderId}/eligibility`)).status).toBe(403);
+		expect((await as(b1).get(`/api/v1/tenders/${tenderId}/conflicts`)).status).toBe(403);
 	});
 
 	it('refuses a tender from the expert and from a colleague (403 conflict_of_interest), and journals each refusal', async () => {
@@ -389,7 +391,7 @@ describe('the deadline, by the server’s clock', () => {
 describe('the opening needs two different openers', () => {
 	it('refuses team members who are not named openers', async () => {
 		expect((await as(evaluator).post(`/api/v1/tenders/${tenderId}/opening/approve`)).status).toBe(403);
-		expect((await as(b1).post(`/api/v1/tenders/${tenderId}/opening/approve`)).status).toBe(404);
+		expect((await as(b1).post(`/api/v1/tenders/${tenderId}/opening/approve`)).status).toBe(403);
 	});
 
 	it('does not open on one opener’s approval, even twice', async () => {

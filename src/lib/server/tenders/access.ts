@@ -1,7 +1,8 @@
 /**
  * The one way routes reach a tender round: load the round, the actor's initiative scope and their
  * place in the round (admitted organisation, named opener, declaration given), ask the policy,
- * refuse with 404 (may not know it exists; malformed ids too) or 403. Anonymous callers get 401.
+ * refuse with 404 when the caller may not read the round (may not know it exists; malformed ids
+ * too) and with 403 for anything else about a round they can see. Anonymous callers get 401.
  */
 import { and, eq } from 'drizzle-orm';
 import { supplierParticipants, tenderDeclarations, tenderSubmissions, tenders } from '../db/schema/index.ts';
@@ -82,7 +83,8 @@ export async function authorizeTender(
 	if (!ctx || decide(locals.actor, 'read', { resource: 'tender', initiative: ctx.initiative, tender: ctx.scope }) !== 'ok') {
 		authorize(locals.actor, 'read', null);
 	}
-	authorize(locals.actor, action, { resource, initiative: ctx!.initiative, tender: ctx!.scope });
+	// The round is visible from here on: anything else refused is 403, never a denial that it exists.
+	if (decide(locals.actor, action, { resource, initiative: ctx!.initiative, tender: ctx!.scope }) !== 'ok') throw forbidden();
 	return { ...ctx!, actor: requireUser(locals.actor) };
 }
 
