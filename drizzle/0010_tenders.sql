@@ -1,3 +1,13 @@
+CREATE TABLE "tender_confidentiality_decisions" (
+	"submission_id" uuid NOT NULL,
+	"index" integer NOT NULL,
+	"granted" boolean NOT NULL,
+	"reason" text NOT NULL,
+	"decided_by" uuid NOT NULL,
+	"decided_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "tender_confidentiality_decisions_submission_id_index_pk" PRIMARY KEY("submission_id","index")
+);
+--> statement-breakpoint
 CREATE TABLE "tender_conflict_cases" (
 	"tender_id" uuid NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -63,6 +73,8 @@ CREATE TABLE "tenders" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "tender_confidentiality_decisions" ADD CONSTRAINT "tender_confidentiality_decisions_submission_id_tender_submissions_id_fk" FOREIGN KEY ("submission_id") REFERENCES "public"."tender_submissions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tender_confidentiality_decisions" ADD CONSTRAINT "tender_confidentiality_decisions_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tender_conflict_cases" ADD CONSTRAINT "tender_conflict_cases_tender_id_tenders_id_fk" FOREIGN KEY ("tender_id") REFERENCES "public"."tenders"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tender_conflict_cases" ADD CONSTRAINT "tender_conflict_cases_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tender_conflict_cases" ADD CONSTRAINT "tender_conflict_cases_statement_by_users_id_fk" FOREIGN KEY ("statement_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

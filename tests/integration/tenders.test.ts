@@ -201,7 +201,10 @@ describe('sealed submission', () => {
 				{ requirementId: 'K2', value: 'Fungerar över mobilnät.' }
 			],
 			priceSek: CANARY_PRICE,
-			confidentiality: [{ requirementId: 'K1', what: 'Larmkedjans uppbyggnad', why: 'Affärshemlighet: konkurrenter kan kopiera lösningen.' }]
+			confidentiality: [
+				{ requirementId: 'K1', what: 'Larmkedjans uppbyggnad', why: 'Affärshemlighet: konkurrenter kan kopiera lösningen.' },
+				{ requirementId: 'K2', what: 'Nätlösningen', why: 'Konkurrenter kan kopiera den.' }
+			]
 		};
 		const res = await as(b1).post(`/api/v1/tenders/${tenderId}/submissions`, input);
 		expect(res.status).toBe(201);
@@ -454,6 +457,22 @@ describe('evaluation', () => {
 		]);
 		expect(ranking[0].criteria.find((c: { criterionId: string }) => c.criterionId === quality.id)).toMatchObject({ mean: 10, consensus: true });
 		expect(ranking[1].criteria.find((c: { criterionId: string }) => c.criterionId === quality.id)).toMatchObject({ mean: 5, consensus: false });
+	});
+});
+
+describe('confidentiality is assessed, not assumed', () => {
+	it('lets a declared evaluator grant one request and deny another, journalling only the outcome', async () => {
+		expect((await put(evaluator, `/api/v1/tenders/${tenderId}/confidentiality`, { submissionId: receiptB.id, index: 0, granted: true, reason: 'Affärshemlighet.' })).status).toBe(403);
+		expect((await put(officer, `/api/v1/tenders/${tenderId}/confidentiality`, { submissionId: receiptB.id, index: 0, granted: true, reason: 'Uppgifterna är affärshemligheter.' })).status).toBe(200);
+		expect((await put(officer, `/api/v1/tenders/${tenderId}/confidentiality`, { submissionId: receiptB.id, index: 1, granted: false, reason: 'Allmänt känd teknik.' })).status).toBe(200);
+		const bad = await put(officer, `/api/v1/tenders/${tenderId}/confidentiality`, { submissionId: receiptB.id, index: 5, granted: true, reason: 'x' });
+		expect((await bad.json()).error.code).toBe('unknown_request');
+		const list = await (await as(officer).get(`/api/v1/tenders/${tenderId}/submissions`)).json();
+		const b = list.find((s: { id: string }) => s.id === receiptB.id);
+		expect(b.confidentiality.map((c: { decision: { granted: boolean } | null }) => c.decision?.granted)).toEqual([true, false]);
+		const journal = await server.app.db.select().from(auditLog).where(and(eq(auditLog.initiativeId, initiativeId), eq(auditLog.action, 'tender.confidentiality_decided')));
+		expect(journal).toHaveLength(2);
+		expect(JSON.stringify(journal)).not.toContain('affärshemligheter');
 	});
 });
 

@@ -13,7 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
-import { memberships, organisations, supplierParticipants, tenderConflictCases, tenderDeclarations, tenderScores, tenderSubmissions, tenders, users } from '../db/schema/index.ts';
+import { memberships, organisations, supplierParticipants, tenderConfidentialityDecisions, tenderConflictCases, tenderDeclarations, tenderScores, tenderSubmissions, tenders, users } from '../db/schema/index.ts';
 import type { ConflictApproval, TenderCriterion } from '../db/schema/tenders.ts';
 import type { Db, Tx } from '../db/index.ts';
 import type { App } from '../app.ts';
@@ -367,6 +367,32 @@ export async function score(app: App, actor: UserActor, ctx: TenderContext, inpu
 			actor: auditActor(actor),
 			action: 'tender.scored',
 			data: { tenderId: ctx.tender.id, submissionId: sub.id, criterionId: criterion.id, criterion: criterion.name, score: input.score }
+		});
+	});
+}
+
+/**
+ * The authority's assessment of one confidentiality request (rule 4), after the opening. The
+ * journal records which request and the outcome, not the reason (which may paraphrase what the
+ * supplier wants kept secret). Can be changed until the award, when the public version is made.
+ */
+export async function decideConfidentiality(app: App, actor: UserActor, ctx: TenderContext, input: { submissionId: string; index: number; granted: boolean; reason: string }): Promise<void> {
+	if (ctx.tender.awardedAt) throw new ApiError(409, 'already_awarded', 'Tilldelningsbeslutet är fattat; sekretessprövningen kan inte ändras.');
+	const sub = (await verifySubmissions(app, app.db, ctx.tender)).find((s) => s.receiptId === input.submissionId);
+	if (!sub) throw new ApiError(400, 'unknown_submission', 'Anbudet finns inte i upphandlingen.');
+	if (!sub.content || input.index >= sub.content.confidentiality.length) throw new ApiError(400, 'unknown_request', 'Anbudet har ingen sådan begäran om sekretess.');
+	await app.db.transaction(async (tx) => {
+		const now = app.clock.now();
+		const values = { granted: input.granted, reason: input.reason, decidedBy: actor.userId, decidedAt: now };
+		await tx
+			.insert(tenderConfidentialityDecisions)
+			.values({ submissionId: sub.receiptId, index: input.index, ...values })
+			.onConflictDoUpdate({ target: [tenderConfidentialityDecisions.submissionId, tenderConfidentialityDecisions.index], set: values });
+		await audit.record(tx, {
+			initiativeId: ctx.tender.initiativeId,
+			actor: auditActor(actor),
+			action: 'tender.confidentiality_decided',
+			data: { tenderId: ctx.tender.id, submissionId: sub.receiptId, index: input.index, granted: input.granted }
 		});
 	});
 }

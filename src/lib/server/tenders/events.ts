@@ -95,6 +95,11 @@ registerEvents({
 			en: (d, s) => `${s.actor} scored ${s.num(d.score)} on the criterion ${s.q(d.criterion)}`,
 			details: () => []
 		},
+		'tender.confidentiality_decided': {
+			sv: (d, s) => `${s.actor} ${d.granted === true ? 'beviljade' : 'avslog'} en begäran om sekretess i ett anbud`,
+			en: (d, s) => `${s.actor} ${d.granted === true ? 'granted' : 'denied'} a confidentiality request in a tender`,
+			details: () => []
+		},
 		'tender.awarded': {
 			sv: (d, s) => `${s.actor} fattade tilldelningsbeslut; avtalsspärren löper till ${s.dateTime(d.standstillEndsAt)}`,
 			en: (d, s) => `${s.actor} made the award decision; the standstill runs until ${s.dateTime(d.standstillEndsAt)}`,

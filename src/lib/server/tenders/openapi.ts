@@ -2,6 +2,7 @@
 import { errors, ref, registerOperations } from '../openapi.ts';
 import {
 	awardSchema,
+	confidentialityDecisionSchema,
 	createTenderSchema,
 	decisionSchema,
 	declarationSchema,
@@ -202,6 +203,16 @@ registerOperations([
 		tags,
 		summary: 'Weighted totals; price points by formula; mean and consensus per quality criterion; ties shown, not broken',
 		responses: { 200: { description: 'The ranking.', schema: obj }, 403: sealed, 404: errors[404] }
+	},
+	{
+		method: 'put',
+		path: '/api/v1/tenders/{id}/confidentiality',
+		params: p,
+		tags,
+		summary: 'The authority’s assessment of one confidentiality request in a tender (declared team, after the opening, until the award)',
+		description: '`index` is the request’s position in the tender’s `confidentiality` list. The public version masks granted and not yet assessed requests and shows denied ones.',
+		body: confidentialityDecisionSchema,
+		responses: { 200: { description: 'Saved.' }, 400: errors[400], 403: sealed, 404: errors[404], 409: errors[409] }
 	},
 	{
 		method: 'post',

@@ -6,7 +6,7 @@
  * award, everyone admitted reads the public version.
  */
 import { and, asc, desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
-import { initiatives, memberships, organisations, supplierParticipants, tenderConflictCases, tenderDeclarations, tenderScores, tenderSubmissions, tenders, users } from '../db/schema/index.ts';
+import { initiatives, memberships, organisations, supplierParticipants, tenderConfidentialityDecisions, tenderConflictCases, tenderDeclarations, tenderScores, tenderSubmissions, tenders, users } from '../db/schema/index.ts';
 import type { Db } from '../db/index.ts';
 import type { App } from '../app.ts';
 import type { Actor, UserActor } from '../access/policy.ts';
@@ -141,9 +141,18 @@ export async function openingProtocol(app: App, ctx: TenderContext) {
 	};
 }
 
+/** The authority's assessments of the round's confidentiality requests, by submission and index. */
+async function confidentialityDecisions(db: Db, submissionIds: string[]) {
+	if (!submissionIds.length) return new Map<string, { granted: boolean; reason: string; decidedAt: string }>();
+	const rows = await db.select().from(tenderConfidentialityDecisions).where(inArray(tenderConfidentialityDecisions.submissionId, submissionIds));
+	return new Map(rows.map((r) => [`${r.submissionId}:${r.index}`, { granted: r.granted, reason: r.reason, decidedAt: r.decidedAt.toISOString() }]));
+}
+
 /** Every tender's content, for the buyer team after the opening and the reader's declaration. */
 export async function submissionsForBuyer(app: App, ctx: TenderContext) {
-	return (await verifySubmissions(app, app.db, ctx.tender)).map((s) => ({
+	const subs = await verifySubmissions(app, app.db, ctx.tender);
+	const decisions = await confidentialityDecisions(app.db, subs.map((s) => s.receiptId));
+	return subs.map((s) => ({
 		id: s.receiptId,
 		organisation: s.organisation,
 		receivedAt: s.receivedAt,
@@ -151,7 +160,7 @@ export async function submissionsForBuyer(app: App, ctx: TenderContext) {
 		hashVerified: s.hashVerified,
 		priceSek: s.content?.priceSek ?? null,
 		answers: s.content?.answers ?? [],
-		confidentiality: s.content?.confidentiality ?? []
+		confidentiality: (s.content?.confidentiality ?? []).map((c, index) => ({ ...c, index, decision: decisions.get(`${s.receiptId}:${index}`) ?? null }))
 	}));
 }
 
@@ -185,18 +194,20 @@ export async function ranking(app: App, ctx: TenderContext) {
 export const confidentialityMarker = (c: { what: string; why: string }) => `[Sekretess begärd av leverantören – ${c.what}. Skäl: ${c.why}]`;
 
 /**
- * The public version after the award (rule 4): every tender with the parts under a
- * confidentiality request replaced by a marker naming what and why. The authority still makes the
- * secrecy assessment (OSL 31:16) when someone asks for the document.
+ * The public version after the award (rule 4): every tender with the parts under a granted
+ * confidentiality request replaced by a marker naming what and why. A request the authority
+ * denied is not masked; one not yet assessed is masked until it is (the authority makes the
+ * secrecy assessment, OSL 31:16, at the latest when someone asks for the document).
  */
 export async function publicVersion(app: App, ctx: TenderContext) {
 	const subs = await verifySubmissions(app, app.db, ctx.tender);
+	const decisions = await confidentialityDecisions(app.db, subs.map((s) => s.receiptId));
 	return {
 		tenderId: ctx.tender.id,
 		title: ctx.tender.title,
 		awardedAt: ctx.tender.awardedAt?.toISOString() ?? null,
 		tenders: subs.map((s) => {
-			const requests = s.content?.confidentiality ?? [];
+			const requests = (s.content?.confidentiality ?? []).filter((_, index) => decisions.get(`${s.receiptId}:${index}`)?.granted !== false);
 			const whole = requests.find((r) => !r.requirementId);
 			return {
 				receiptId: s.receiptId,

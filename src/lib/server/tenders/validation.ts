@@ -77,4 +77,10 @@ export const scoreSchema = z.object({
 	score: z.int({ error: `Poängen är ett heltal 0–${MAX_SCORE}.` }).min(0, `Poängen är 0–${MAX_SCORE}.`).max(MAX_SCORE, `Poängen är 0–${MAX_SCORE}.`),
 	motivation: text(8000, 'Motiveringen')
 });
+export const confidentialityDecisionSchema = z.object({
+	submissionId: z.uuid({ error: 'Okänt anbud.' }),
+	index: z.int({ error: 'Ange vilken begäran om sekretess (index).' }).min(0).max(MAX_ANSWERS),
+	granted: z.boolean({ error: 'Ange om sekretess beviljas (granted: true/false).' }),
+	reason: text(8000, 'Motiveringen')
+});
 export const awardSchema = z.object({ submissionId: z.uuid({ error: 'Okänt anbud.' }), motivation: text(8000, 'Motiveringen') });

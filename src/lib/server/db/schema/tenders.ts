@@ -162,3 +162,25 @@ export const tenderConflictCases = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.tenderId, t.organisationId] })]
 );
+
+/**
+ * The authority's assessment of one confidentiality request in a tender (rule 4: no blanket
+ * confidentiality). `index` is the request's position in the tender's `confidentiality` list.
+ * The public version masks a granted request, shows a denied one, and masks one not yet assessed.
+ */
+export const tenderConfidentialityDecisions = pgTable(
+	'tender_confidentiality_decisions',
+	{
+		submissionId: uuid('submission_id')
+			.notNull()
+			.references(() => tenderSubmissions.id, { onDelete: 'cascade' }),
+		index: integer('index').notNull(),
+		granted: boolean('granted').notNull(),
+		reason: text('reason').notNull(),
+		decidedBy: uuid('decided_by')
+			.notNull()
+			.references(() => users.id),
+		decidedAt: timestamp('decided_at', { withTimezone: true }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.submissionId, t.index] })]
+);
