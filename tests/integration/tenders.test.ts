@@ -504,5 +504,11 @@ describe('award and standstill', () => {
 		expect(b.answers.find((a: { requirementId: string }) => a.requirementId === 'K1').value).toMatch(/^\[Sekretess begärd av leverantören – Larmkedjans uppbyggnad\./);
 		expect(b.answers.find((a: { requirementId: string }) => a.requirementId === 'K2').value).toBe('Fungerar över mobilnät.');
 		expect(JSON.stringify(pub)).not.toContain(CANARY);
+		const csv = await as(leader).get(`/api/v1/tenders/${tenderId}/public?format=csv`);
+		expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		const text = await csv.text();
+		expect(text).toContain('Larmkedjans uppbyggnad');
+		expect(text).toContain('Fungerar över mobilnät.');
+		expect(text).not.toContain(CANARY);
 	});
 });

@@ -8,6 +8,7 @@ import { organisations, tenderSubmissions } from '../db/schema/index.ts';
 import type { Db, Tx } from '../db/index.ts';
 import type { App } from '../app.ts';
 import { canonicalJson } from '../audit/index.ts';
+import { ApiError } from '../http/api.ts';
 import { sha256Hex } from '../requirements/versions.ts';
 import type { Tender } from './access.ts';
 import { openContent, sealKey, unwrapKey } from './seal.ts';
@@ -24,9 +25,17 @@ export function canonicalContent(c: TenderContent): string {
 	return canonicalJson(c);
 }
 
-/** The round's data key, unwrapped in memory for the one operation that needs it. */
+/**
+ * The round's data key, unwrapped in memory for the one operation that needs it. A seal key that
+ * does not match (a database restored without its key, a changed `SEAL_KEY`) is said plainly.
+ */
 export function dataKey(app: App, tender: Pick<Tender, 'wrappedKey'>): Buffer {
-	return unwrapKey(sealKey(app.config), tender.wrappedKey);
+	try {
+		return unwrapKey(sealKey(app.config), tender.wrappedKey);
+	} catch {
+		app.log.error('tenders.seal_key_mismatch', { message: 'the seal key cannot unwrap a tender round’s data key: restore SEAL_KEY or DATA_DIR/seal.key' });
+		throw new ApiError(500, 'seal_key_mismatch', 'Förseglingsnyckeln hör inte till den här databasen. Kontakta plattformens administratör.');
+	}
 }
 
 export interface OpenedSubmission {

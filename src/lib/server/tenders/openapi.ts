@@ -236,7 +236,8 @@ registerOperations([
 		path: '/api/v1/tenders/{id}/public',
 		params: p,
 		tags,
-		summary: 'The public version of the tenders after the award, parts under a confidentiality request replaced by a marker',
-		responses: { 200: { description: 'The public version.', schema: obj }, 403: { description: '`not_public` before the award.', schema: ref('Error') }, 404: errors[404] }
+		summary: 'The public version of the tenders after the award, parts under a granted (or unassessed) confidentiality request replaced by a marker',
+		query: { format: { description: '`json` (default) or `csv` (one row per answer and one for the price)', schema: { enum: ['json', 'csv'] } } },
+		responses: { 200: { description: 'The public version.', schema: obj }, 400: errors[400], 403: { description: '`not_public` before the award.', schema: ref('Error') }, 404: errors[404] }
 	}
 ]);
