@@ -47,6 +47,17 @@ const schema = z.object({
 	FILES_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(25 * 1024 * 1024),
 	/** How often scheduled work (reminders, deadline steps) and queued mail are checked, seconds. */
 	JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+	/**
+	 * The key that wraps each tender round's data key (base64 of 32 bytes). When unset, a key file
+	 * `seal.key` is created (mode 0600) under DATA_DIR on first start. Never stored in the
+	 * database: back it up apart from the database, or sealed tenders can never be opened.
+	 */
+	SEAL_KEY: z
+		.string()
+		.refine((v) => Buffer.from(v, 'base64').length === 32, 'SEAL_KEY must be base64 of exactly 32 bytes')
+		.optional(),
+	/** Standstill period after an award decision, days (avtalsspärr; LOU 20:1 — 10 days when sent electronically). */
+	TENDER_STANDSTILL_DAYS: z.coerce.number().int().min(0).max(60).default(10),
 	/** Trust `X-Forwarded-For` / `X-Forwarded-Proto` from a reverse proxy (only behind one). */
 	TRUST_PROXY: bool.default(false),
 	/** Log level: debug, info, warn, error. */

@@ -165,6 +165,7 @@ export function buildDocument(opts: { serverUrl?: string } = {}) {
 			{ name: 'conflicts', description: 'Conflicts-of-interest register from the authorship ledger' },
 			{ name: 'advisor', description: 'Procedure advisor and dated procurement thresholds' },
 			{ name: 'rfi', description: 'RFI rounds (market dialogue): questions, supplier answers, clarifications to all, analysis' },
+			{ name: 'tenders', description: 'Tender rounds: sealed tenders, conflicts of interest, opening, evaluation, award and standstill' },
 			{ name: 'notifications', description: "The caller's notifications (the bell)" },
 			{ name: 'files', description: 'Uploads, checked by content and served as attachments through the policy' },
 			{ name: 'admin', description: 'Platform administration' },

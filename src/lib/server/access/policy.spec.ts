@@ -11,6 +11,8 @@ import {
 	type InitiativeResource,
 	type InitiativeScope,
 	type Level,
+	type TenderResource,
+	type TenderScope,
 	type WorkshopPhase
 } from './policy.ts';
 import { PHASES, type Phase, type Role, type TeamLabel } from '../db/schema/initiatives.ts';
@@ -53,7 +55,8 @@ const EXPECTED: Record<InitiativeResource, string> = {
 	requirement_versions: 'w r r -',
 	conflicts: 'a r - -',
 	procedure: 'w w r -',
-	rfis: 'a a r -'
+	rfis: 'a a r -',
+	tenders: 'a a r -'
 };
 /** From the pilot phase on, these resources are frozen: writers read. */
 const FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
@@ -68,7 +71,9 @@ const FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
 	requirement_versions: 'r r r -',
 	conflicts: 'a r - -',
 	procedure: 'r r r -',
-	rfis: 'r r r -'
+	rfis: 'r r r -',
+	/** Not frozen: award, standstill and contract happen as the pilot starts. */
+	tenders: 'a a r -'
 };
 /**
  * The same matrix for a user of a supplier organisation (rule 3: the organisation's kind, not only
@@ -88,7 +93,8 @@ const SUPPLIER_EXPECTED: Record<InitiativeResource, string> = {
 	requirement_versions: 'r r r -',
 	conflicts: '- - - -',
 	procedure: 'w w r -',
-	rfis: '- - - -'
+	rfis: '- - - -',
+	tenders: '- - - -'
 };
 const SUPPLIER_FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
 	...SUPPLIER_EXPECTED,
@@ -287,6 +293,69 @@ describe('RFI rounds', () => {
 	it('gives guests and visitors nothing', () => {
 		expect(at(guest, 'rfi', null, rfi({ open: true }))).toBe('none');
 		expect(at(anonymous, 'rfi_response', null, rfi({ open: true }))).toBe('none');
+	});
+});
+
+describe('tender rounds', () => {
+	const tender = (over: Partial<TenderScope> = {}): TenderScope => ({
+		tenderId: 't1',
+		published: true,
+		open: false,
+		participant: false,
+		opened: false,
+		awarded: false,
+		opener: false,
+		declared: false,
+		...over
+	});
+	const at = (actor: Actor, resource: TenderResource, role: Role | null, t = tender()) => levelFor(actor, { resource, initiative: scope(role), tender: t });
+	const admin = (): Actor => ({ ...buyer(), platformAdmin: true }) as Actor;
+
+	it('keeps every tender sealed before the opening: for the buyer team, openers, platform administrators and the supplier alike', () => {
+		const declared = tender({ declared: true, opener: true });
+		for (const role of ['process_leader', 'team', 'observer', null] as const) {
+			expect(at(buyer(), 'tender_submissions', role, declared)).toBe('none');
+			expect(at(admin(), 'tender_submissions', role, declared)).toBe('none');
+		}
+		expect(at(supplier(), 'tender_submissions', null, tender({ participant: true }))).toBe('none');
+	});
+
+	it('opens tenders after the opening only to team members who declared no conflict of interest, never to observers', () => {
+		expect(at(buyer(), 'tender_submissions', 'team', tender({ opened: true }))).toBe('none');
+		expect(at(buyer(), 'tender_submissions', 'team', tender({ opened: true, declared: true }))).toBe('write');
+		expect(at(buyer(), 'tender_submissions', 'process_leader', tender({ opened: true, declared: true }))).toBe('write');
+		expect(at(buyer(), 'tender_submissions', 'observer', tender({ opened: true, declared: true }))).toBe('none');
+		expect(at(buyer(), 'tender_submissions', null, tender({ opened: true, declared: true }))).toBe('none');
+	});
+
+	it('lets only named openers approve the opening; the rest of the team reads the protocol', () => {
+		expect(at(buyer(), 'tender_opening', 'team', tender({ opener: true }))).toBe('write');
+		expect(at(buyer(), 'tender_opening', 'team')).toBe('read');
+		expect(at(buyer(), 'tender_opening', 'observer', tender({ opener: true }))).toBe('read');
+		expect(at(supplier(), 'tender_opening', null, tender({ participant: true, opener: true }))).toBe('none');
+	});
+
+	it('shows a supplier only published rounds open to it, its own tender, and the public version after the award', () => {
+		expect(at(supplier(), 'tender', null, tender({ participant: true }))).toBe('read');
+		expect(at(supplier(), 'tender', null, tender({ open: true }))).toBe('read');
+		expect(at(supplier(), 'tender', null)).toBe('none');
+		expect(at(supplier(), 'tender', null, tender({ published: false, open: true }))).toBe('none');
+		expect(at(supplier(), 'tender_submission', null, tender({ open: true }))).toBe('write');
+		expect(at(supplier(), 'tender_public', null, tender({ open: true }))).toBe('none');
+		expect(at(supplier(), 'tender_public', null, tender({ open: true, awarded: true }))).toBe('read');
+	});
+
+	it('judges a supplier expert on the buyer team as a supplier', () => {
+		for (const role of ['process_leader', 'team', 'observer'] as const) {
+			expect(at(supplier(), 'tender', role)).toBe('none');
+			expect(at(supplier(), 'tender_submissions', role, tender({ opened: true, declared: true, participant: true }))).toBe('none');
+			expect(at(supplier(), 'tender_opening', role, tender({ opener: true }))).toBe('none');
+		}
+	});
+
+	it('gives guests and visitors nothing', () => {
+		expect(at(guest, 'tender', null, tender({ open: true }))).toBe('none');
+		expect(at(anonymous, 'tender_public', null, tender({ open: true, awarded: true }))).toBe('none');
 	});
 });
 

@@ -85,7 +85,9 @@ export const INITIATIVE_RESOURCES = [
 	/** Procedure advisor decision saved on the initiative. */
 	'procedure',
 	/** RFI rounds of the initiative, as the buyer side sees them; `admin` = create, edit, publish, invite. */
-	'rfis'
+	'rfis',
+	/** Tender rounds of the initiative, as the buyer side sees them; `admin` = create, publish, invite, decide conflicts, award. */
+	'tenders'
 ] as const;
 export type InitiativeResource = (typeof INITIATIVE_RESOURCES)[number];
 
@@ -119,6 +121,26 @@ export interface RfiScope {
 	participant: boolean;
 }
 
+/** What the policy needs to know about one tender round and the actor's place in it. */
+export interface TenderScope {
+	tenderId: string;
+	published: boolean;
+	/** Open to every registered supplier. */
+	open: boolean;
+	/** The actor's organisation was admitted (accepted invitation) or has submitted to the open round. */
+	participant: boolean;
+	/** Two different named openers have approved the opening (LOU 12:10). */
+	opened: boolean;
+	awarded: boolean;
+	/** The actor is one of the round's named openers. */
+	opener: boolean;
+	/** The actor has declared that they have no conflict of interest in this round. */
+	declared: boolean;
+}
+
+export const TENDER_RESOURCES = ['tender', 'tender_submission', 'tender_submissions', 'tender_opening', 'tender_public'] as const;
+export type TenderResource = (typeof TENDER_RESOURCES)[number];
+
 export type Target =
 	| { resource: PlatformResource }
 	/**
@@ -131,6 +153,13 @@ export type Target =
 	| { resource: 'rfi_response'; initiative: InitiativeScope; rfi: RfiScope }
 	/** Every submitted response of a round: the buyer team only (analysis is `write`). */
 	| { resource: 'rfi_responses'; initiative: InitiativeScope; rfi: RfiScope }
+	/**
+	 * Tender rounds (see `tenderLevel`): `tender` the round; `tender_submission` a supplier
+	 * organisation's own tender and hearing; `tender_submissions` every tender's contents (buyer
+	 * team, only after the opening and the reader's declaration); `tender_opening` approving the
+	 * opening (named openers) and reading its protocol; `tender_public` the public version after the award.
+	 */
+	| { resource: TenderResource; initiative: InitiativeScope; tender: TenderScope }
 	| { resource: 'organisation'; organisationId: string }
 	| { resource: InitiativeResource; initiative: InitiativeScope }
 	| { resource: 'workshop_board'; initiative: InitiativeScope; workshop: WorkshopScope };
@@ -151,7 +180,8 @@ const ROLE_TABLE: Record<InitiativeResource, Record<Role, Level>> = {
 	requirement_versions: { process_leader: 'write', team: 'read', observer: 'read' },
 	conflicts: { process_leader: 'admin', team: 'read', observer: 'none' },
 	procedure: { process_leader: 'write', team: 'write', observer: 'read' },
-	rfis: { process_leader: 'admin', team: 'admin', observer: 'read' }
+	rfis: { process_leader: 'admin', team: 'admin', observer: 'read' },
+	tenders: { process_leader: 'admin', team: 'admin', observer: 'read' }
 };
 
 /**
@@ -170,7 +200,9 @@ const SUPPLIER_MAX: Partial<Record<InitiativeResource, Level>> = {
 	journal: 'none',
 	conflicts: 'none',
 	/** The market side: other suppliers' rounds, answers and their number. */
-	rfis: 'none'
+	rfis: 'none',
+	/** Other suppliers' tenders, their number, and who may tender at all. */
+	tenders: 'none'
 };
 
 /**
@@ -293,6 +325,47 @@ function rfiLevel(actor: Actor, resource: 'rfi' | 'rfi_response' | 'rfi_response
 	}
 }
 
+/**
+ * Tender rounds. A supplier user is judged as a supplier, also when it sits on the buyer team as
+ * an expert: it reads a published round that is open or that its organisation was admitted to,
+ * and writes its own organisation's tender; nothing else, ever (rule 3). The buyer side reads
+ * tenders only after the opening, and each reader only after their own declaration of no conflict
+ * of interest; observers never read tenders. Sealed means sealed for platform administrators too:
+ * nothing here looks at `platformAdmin`.
+ */
+function tenderLevel(actor: Actor, resource: TenderResource, initiative: InitiativeScope, tender: TenderScope): Level {
+	if (actor.kind !== 'user') return 'none';
+	if (actor.organisationKind === 'supplier') {
+		const admitted = tender.published && (tender.open || tender.participant);
+		if (!admitted) return 'none';
+		switch (resource) {
+			case 'tender':
+				return 'read';
+			case 'tender_submission':
+				return 'write';
+			case 'tender_public':
+				return tender.awarded ? 'read' : 'none';
+			default:
+				return 'none';
+		}
+	}
+	const level = initiativeLevel(actor, 'tenders', initiative);
+	if (level === 'none') return 'none';
+	const observer = initiative.membership?.role === 'observer';
+	switch (resource) {
+		case 'tender':
+			return level;
+		case 'tender_submission':
+			return 'none';
+		case 'tender_submissions':
+			return !observer && tender.opened && tender.declared ? 'write' : 'none';
+		case 'tender_opening':
+			return tender.opener && !observer ? 'write' : 'read';
+		case 'tender_public':
+			return tender.awarded ? 'read' : 'none';
+	}
+}
+
 /** The level an actor has on a target. Unknown combinations are `none`. */
 export function levelFor(actor: Actor, target: Target): Level {
 	switch (target.resource) {
@@ -312,6 +385,12 @@ export function levelFor(actor: Actor, target: Target): Level {
 		case 'rfi_response':
 		case 'rfi_responses':
 			return rfiLevel(actor, target.resource, target.initiative, target.rfi);
+		case 'tender':
+		case 'tender_submission':
+		case 'tender_submissions':
+		case 'tender_opening':
+		case 'tender_public':
+			return tenderLevel(actor, target.resource, target.initiative, target.tender);
 		default:
 			if ((INITIATIVE_RESOURCES as readonly string[]).includes(target.resource) && 'initiative' in target) {
 				return initiativeLevel(actor, target.resource, target.initiative);
@@ -394,7 +473,9 @@ export function initiativeAbilities(actor: Actor, scope: InitiativeScope) {
 		editProcedure: at('procedure', 'write'),
 		readProcedure: at('procedure', 'read'),
 		runRfis: at('rfis', 'admin'),
-		readRfis: at('rfis', 'read')
+		readRfis: at('rfis', 'read'),
+		runTenders: at('tenders', 'admin'),
+		readTenders: at('tenders', 'read')
 	};
 }
 export type InitiativeAbilities = ReturnType<typeof initiativeAbilities>;

@@ -13,5 +13,6 @@ import '../organisations/events.ts';
 import '../demo/events.ts';
 import '../exports/events.ts';
 import '../rfi/events.ts';
+import '../tenders/events.ts';
 
 export { describe, registeredActions, isRegistered, kindName, type Lookup, type Locale, type Detail } from './format.ts';

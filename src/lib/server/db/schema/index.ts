@@ -13,3 +13,4 @@ export * from './notifications.ts';
 export * from './files.ts';
 export * from './market.ts';
 export * from './rfi.ts';
+export * from './tenders.ts';

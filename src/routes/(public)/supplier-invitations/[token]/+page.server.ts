@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import { rfis, users } from '#lib/server/db/schema/index.ts';
+import { rfis, tenders, users } from '#lib/server/db/schema/index.ts';
 import { loginUrl } from '#lib/server/auth/web.ts';
 import { ApiError } from '#lib/server/http/api.ts';
 import { acceptSupplierInvitation, describeSupplierInvitation } from '#lib/server/market/invitations.ts';
@@ -14,7 +14,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const view = await describeSupplierInvitation(locals.app.db, params.token, locals.app.clock.now());
 	if (!view) error(404, 'Finns inte.');
-	const [round] = await locals.app.db.select({ title: rfis.title }).from(rfis).where(eq(rfis.id, view.subjectId)).limit(1);
+	const [round] =
+		view.subjectKind === 'tender'
+			? await locals.app.db.select({ title: tenders.title }).from(tenders).where(eq(tenders.id, view.subjectId)).limit(1)
+			: await locals.app.db.select({ title: rfis.title }).from(rfis).where(eq(rfis.id, view.subjectId)).limit(1);
 	let signedInAs: string | null = null;
 	if (locals.actor.kind === 'user') {
 		const [me] = await locals.app.db.select({ email: users.email }).from(users).where(eq(users.id, locals.actor.userId)).limit(1);
@@ -34,12 +37,14 @@ export const actions: Actions = {
 	accept: async ({ locals, params, url }) => {
 		if (locals.actor.kind !== 'user') redirect(303, loginUrl(url));
 		let subjectId: string;
+		let subjectKind: string;
 		try {
-			({ subjectId } = await acceptSupplierInvitation(locals.app, locals.actor, params.token));
+			({ subjectId, subjectKind } = await acceptSupplierInvitation(locals.app, locals.actor, params.token));
 		} catch (err) {
 			if (err instanceof ApiError && err.status < 500) return fail(err.status, { code: err.code, message: err.message });
 			throw err;
 		}
-		redirect(303, `/rfis/${subjectId}`);
+		// Tenders have no supplier page yet (the UI session builds it on the API): the start page lists them.
+		redirect(303, subjectKind === 'tender' ? '/supplier' : `/rfis/${subjectId}`);
 	}
 };

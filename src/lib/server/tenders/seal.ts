@@ -1,0 +1,81 @@
+/**
+ * Sealing tenders at rest. Each round has its own random 256-bit data key; a submission is
+ * encrypted with it (AES-256-GCM, fresh 96-bit iv per submission). The data key is stored only
+ * wrapped (AES-256-GCM) by the seal key, which never enters the database: `SEAL_KEY` from the
+ * configuration, or a key file `seal.key` created with mode 0600 under `DATA_DIR` on first use.
+ *
+ * A copy of the database alone therefore never reveals a tender. Opening unwraps the data key in
+ * memory for the read that needs it; the stored form stays encrypted for good.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Config } from '../config.ts';
+
+const IV = 12;
+const TAG = 16;
+
+function encrypt(key: Uint8Array, plaintext: Uint8Array): Uint8Array {
+	const iv = randomBytes(IV);
+	const cipher = createCipheriv('aes-256-gcm', key, iv);
+	const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+	return new Uint8Array(Buffer.concat([iv, cipher.getAuthTag(), body]));
+}
+
+function decrypt(key: Uint8Array, sealed: Uint8Array): Buffer {
+	const buf = Buffer.from(sealed);
+	const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(0, IV));
+	decipher.setAuthTag(buf.subarray(IV, IV + TAG));
+	return Buffer.concat([decipher.update(buf.subarray(IV + TAG)), decipher.final()]);
+}
+
+const keyFiles = new Map<string, Buffer>();
+
+/** The seal key: `SEAL_KEY`, or the key file under DATA_DIR (created once, mode 0600); in memory for `memory://`. */
+export function sealKey(config: Pick<Config, 'SEAL_KEY' | 'DATA_DIR'>): Buffer {
+	if (config.SEAL_KEY) return Buffer.from(config.SEAL_KEY, 'base64');
+	// An in-memory database (tests, a throwaway demo) lives only as long as the process: so does its key.
+	if (config.DATA_DIR.startsWith('memory://')) {
+		const k = keyFiles.get(config.DATA_DIR) ?? randomBytes(32);
+		keyFiles.set(config.DATA_DIR, k);
+		return k;
+	}
+	const path = resolve(join(config.DATA_DIR, 'seal.key'));
+	const cached = keyFiles.get(path);
+	if (cached) return cached;
+	let key: Buffer;
+	if (existsSync(path)) {
+		key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
+		if (key.length !== 32) throw new Error(`${path} does not hold a base64 32-byte key`);
+	} else {
+		mkdirSync(resolve(config.DATA_DIR), { recursive: true });
+		key = randomBytes(32);
+		// `wx`: never overwrite a key another process created a moment ago.
+		try {
+			writeFileSync(path, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+			chmodSync(path, 0o600);
+		} catch (e) {
+			if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+			key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
+		}
+	}
+	keyFiles.set(path, key);
+	return key;
+}
+
+/** A new data key for a round, returned wrapped for storage. */
+export function newWrappedKey(seal: Uint8Array): Uint8Array {
+	return encrypt(seal, randomBytes(32));
+}
+
+export function unwrapKey(seal: Uint8Array, wrapped: Uint8Array): Buffer {
+	return decrypt(seal, wrapped);
+}
+
+export function sealContent(dataKey: Uint8Array, plaintext: string): Uint8Array {
+	return encrypt(dataKey, new TextEncoder().encode(plaintext));
+}
+
+export function openContent(dataKey: Uint8Array, sealed: Uint8Array): string {
+	return decrypt(dataKey, sealed).toString('utf8');
+}
