@@ -6,6 +6,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getApp } from '#lib/server/app.ts';
+import '#lib/server/capabilities.ts';
 import { resolveActor } from '#lib/server/auth/actor.ts';
 import { crossSiteRefusal, securityHeaders } from '#lib/server/http/guard.ts';
 import { errorResponse } from '#lib/server/http/api.ts';

@@ -1,6 +1,8 @@
 /**
- * Every capability that registers scheduled jobs, notification kinds or file purposes. The
- * server imports this before its job runner starts, so that a reminder falling due right after a
- * restart finds its handler even before any page of that capability has been opened.
+ * Every capability that registers scheduled jobs, notification kinds or file purposes. The Node
+ * entry imports this before its job runner starts (a reminder falling due right after a restart
+ * finds its handler), and the SvelteKit hooks import it too (the bell renders every kind, also
+ * under `vite dev`, before any page of that capability has been opened).
  */
 import './rfi/index.ts';
+import './tenders/index.ts';
