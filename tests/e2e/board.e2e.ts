@@ -50,6 +50,8 @@ async function boardWithEightGroups(page: Page, votes = 3): Promise<{ initiative
 	await demoLogIn(page, /maria lind/i);
 	const initiativeId = await demoInitiative(page);
 	await page.goto(`/initiatives/${initiativeId}/workshops`);
+	// The form is enhanced once the page's script has run; fill it after that, not during hydration.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel(/^titel/i).fill(`Åtta grupper ${Date.now().toString(36)}`);
 	await page.getByLabel(/frågan deltagarna svarar på/i).fill('Vad gör golven i våra förskolor blöta och smutsiga?');
 	await page.getByLabel(/röster per deltagare/i).fill(String(votes));
