@@ -23,6 +23,8 @@ test('a neighbouring municipality becomes co-owner only when its administrator a
 	const title = `Gemensamt larm ${suffix}`;
 	const id = await createInitiative(leader.page, title, 'Tillsammans med grannkommunen.');
 	await leader.page.goto(`/initiatives/${id}`);
+	// Forms are enhanced once the page's script has run: fill them after that, not during hydration.
+	await leader.page.waitForLoadState('networkidle');
 	await leader.page.getByLabel(/^Organisationsnummer/).fill(orgNumber);
 	await leader.page.getByRole('button', { name: 'Bjud in', exact: true }).click();
 	await expect(leader.page.getByText(`${neighbourOrg} är inbjuden. Organisationen blir ägare när en administratör där tackar ja.`)).toBeVisible();
@@ -30,6 +32,7 @@ test('a neighbouring municipality becomes co-owner only when its administrator a
 	await expectAccessible(leader.page, 'initiative with a pending co-owner');
 
 	await neighbour.page.goto('/organisation');
+	await neighbour.page.waitForLoadState('networkidle');
 	const invitation = neighbour.page.getByRole('listitem').filter({ has: neighbour.page.getByRole('heading', { name: title }) });
 	await expect(invitation).toContainText('Inbjudan från Anna Ledare');
 	await expectAccessible(neighbour.page, 'organisation page with an invitation');
