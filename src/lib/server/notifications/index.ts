@@ -30,6 +30,12 @@ export type NotificationRenderer = (data: Record<string, unknown>) => RenderedNo
 
 const kinds = registry<Record<Locale, NotificationRenderer>>('notifications');
 
+/** A date and time in the reader's language, Stockholm time ("20 januari 2027 13:00"), for sentences. */
+export function when(iso: unknown, locale: Locale): string {
+	if (typeof iso !== 'string') return '';
+	return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
+}
+
 /** Registers a notification kind with its sentences. */
 export function registerNotification(kind: string, render: Record<Locale, NotificationRenderer>): void {
 	kinds.set(kind, render);

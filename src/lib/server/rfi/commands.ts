@@ -19,11 +19,11 @@ import { notify } from '../notifications/index.ts';
 import { getVersion } from '../requirements/versions.ts';
 import * as files from '../files/index.ts';
 import type { Rfi, RfiContext } from './access.ts';
-import { buyerTeamUserIds, organisationUserIds, participantUserIds } from './notify.ts';
+import { buyerTeamUserIds, organisationUserIds, participantUserIds as admitted } from '../market/recipients.ts';
+import { auditActor } from '../initiatives/commands.ts';
 import { scheduleReminders } from './reminders.ts';
 import type { CreateRfiInput, ResponseInput, UpdateRfiInput } from './validation.ts';
 
-export const auditActor = (actor: UserActor): audit.AuditActor => ({ userId: actor.userId, label: actor.name });
 const link = (rfiId: string) => `/rfis/${rfiId}`;
 export const deadlinePassed = (what: 'questions' | 'answers') =>
 	new ApiError(409, 'deadline_passed', what === 'answers' ? 'Sista dag för svar har passerat.' : 'Sista dag för frågor har passerat.');
@@ -194,7 +194,7 @@ export async function updateRfi(app: App, actor: UserActor, ctx: RfiContext, inp
 		if (published) {
 			await scheduleReminders(app, tx, { ...current, ...deadlines });
 			if (revision !== current.revision) {
-				await notify(app, tx, { userIds: await participantUserIds(tx, rfi.id), kind: 'rfi.revised', data: { title: input.title ?? current.title, revision }, link: link(rfi.id) });
+				await notify(app, tx, { userIds: await admitted(tx, 'rfi', rfi.id), kind: 'rfi.revised', data: { title: input.title ?? current.title, revision }, link: link(rfi.id) });
 			}
 		}
 		return { revision };
@@ -220,7 +220,7 @@ export async function publishRfi(app: App, actor: UserActor, ctx: RfiContext, op
 		});
 		await scheduleReminders(app, tx, current);
 		await notify(app, tx, {
-			userIds: await participantUserIds(tx, current.id),
+			userIds: await admitted(tx, 'rfi', current.id),
 			kind: 'rfi.published',
 			data: { title: current.title, buyer: opts.buyerName, answersDeadline: current.answersDeadline.toISOString() },
 			link: link(current.id)
@@ -437,7 +437,7 @@ export async function answerClarification(
 			action: 'rfi.clarification_published',
 			data: { rfiId: ctx.rfi.id, clarificationId: c.id, reworded: publishedQuestion !== c.question }
 		});
-		await notify(app, tx, { userIds: await participantUserIds(tx, ctx.rfi.id), kind: 'rfi.clarification_published', data: { title: ctx.rfi.title }, link: link(ctx.rfi.id) });
+		await notify(app, tx, { userIds: await admitted(tx, 'rfi', ctx.rfi.id), kind: 'rfi.clarification_published', data: { title: ctx.rfi.title }, link: link(ctx.rfi.id) });
 		return { id: c.id, publishedAt: now.toISOString() };
 	});
 }
@@ -456,7 +456,7 @@ export async function publishNotice(app: App, actor: UserActor, ctx: RfiContext,
 			action: 'rfi.notice_published',
 			data: { rfiId: ctx.rfi.id, clarificationId: row.id, title: input.title }
 		});
-		await notify(app, tx, { userIds: await participantUserIds(tx, ctx.rfi.id), kind: 'rfi.notice_published', data: { title: ctx.rfi.title, notice: input.title }, link: link(ctx.rfi.id) });
+		await notify(app, tx, { userIds: await admitted(tx, 'rfi', ctx.rfi.id), kind: 'rfi.notice_published', data: { title: ctx.rfi.title, notice: input.title }, link: link(ctx.rfi.id) });
 		return { id: row.id, publishedAt: now.toISOString() };
 	});
 }

@@ -8,6 +8,7 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { ConfidentialityRequest, RfiAnswer } from '../db/schema/rfi.ts';
 import type { QuestionView, ResponseView, ClarificationView } from './queries.ts';
+import type { CsvCell } from '../csv/index.ts';
 
 export type ExportVersion = 'internal' | 'public';
 
@@ -61,10 +62,10 @@ export function shownAnswer(version: ExportVersion, q: QuestionView, response: R
 	return answerText(q, a, response);
 }
 
-/** One row per supplier and question. */
-export function exportRows(round: RoundForExport, version: ExportVersion): string[][] {
-	const head = ['Leverantör', 'Inlämnat', 'Fråga nr', 'Fråga', 'Svar', 'Sekretess begärd', ...(version === 'internal' ? ['Poäng', 'Etiketter', 'Anteckning'] : [])];
-	const rows = [head];
+/** The CSV: a header and one row per supplier and question (written by the one CSV writer, `csv/`). */
+export function exportRows(round: RoundForExport, version: ExportVersion): { header: string[]; rows: CsvCell[][] } {
+	const header = ['Leverantör', 'Inlämnat', 'Fråga nr', 'Fråga', 'Svar', 'Sekretess begärd', ...(version === 'internal' ? ['Poäng', 'Etiketter', 'Anteckning'] : [])];
+	const rows: CsvCell[][] = [];
 	for (const r of round.responses) {
 		for (const q of round.questions) {
 			const a = r.answers.find((x) => x.questionId === q.id);
@@ -73,16 +74,16 @@ export function exportRows(round: RoundForExport, version: ExportVersion): strin
 			const note = r.notes.find((n) => n.questionId === q.id);
 			rows.push([
 				r.organisation.name,
-				stockholm(r.submittedAt),
-				String(q.position + 1),
+				new Date(r.submittedAt),
+				q.position + 1,
 				q.text,
 				shownAnswer(version, q, r),
 				covering && a && a.value !== null ? `${covering.what} – ${covering.why}` : '',
-				...(version === 'internal' ? [note?.score != null ? String(note.score) : '', (note?.tags ?? []).join(', '), note?.note ?? ''] : [])
+				...(version === 'internal' ? [note?.score ?? null, (note?.tags ?? []).join(', '), note?.note ?? ''] : [])
 			]);
 		}
 	}
-	return rows;
+	return { header, rows };
 }
 
 /** The round as a Word document: questions, each supplier's answer, clarifications, the analysis. */
@@ -130,10 +131,4 @@ export async function exportDocx(round: RoundForExport, version: ExportVersion):
 	for (const line of (round.summary || '(ingen sammanfattning än)').split(/\r?\n/)) children.push(p(line));
 	const doc = new Document({ creator: 'Brygga', title: `RFI – ${round.title}`, sections: [{ children }] });
 	return new Uint8Array(await Packer.toBuffer(doc));
-}
-
-/** CSV for Swedish Excel: UTF-8 with BOM, `;`, CRLF, formula-looking cells neutralised. */
-export function toSwedishCsv(rows: string[][]): string {
-	const q = (v: string) => `"${(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v).replaceAll('"', '""')}"`;
-	return '\uFEFF' + rows.map((r) => r.map(q).join(';')).join('\r\n') + '\r\n';
 }

@@ -1,17 +1,13 @@
 /**
- * Who hears about what in an RFI round, and the sentences they read. Recipients are computed
- * here once: suppliers are told only about their own round and what was published to all —
- * never anything that names another supplier (rule 3).
+ * What an RFI round tells people, and the sentences they read. Recipients come from
+ * `market/recipients.ts`: suppliers are told only about their own round and what was published
+ * to all — never anything that names another supplier (rule 3).
  */
-import { and, eq, inArray, isNull, isNotNull } from 'drizzle-orm';
-import { memberships, organisations, rfiResponses, supplierParticipants, users } from '../db/schema/index.ts';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { rfiResponses } from '../db/schema/index.ts';
 import type { Tx } from '../db/index.ts';
-import { registerNotification } from '../notifications/index.ts';
-
-const when = (iso: unknown, locale: 'sv' | 'en') =>
-	typeof iso === 'string'
-		? new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(iso))
-		: '';
+import { registerNotification, when } from '../notifications/index.ts';
+import { participantUsers } from '../market/recipients.ts';
 
 registerNotification('rfi.published', {
 	sv: (d) => ({ title: `RFI öppen: ${d.title}`, body: `${d.buyer} har öppnat en RFI-runda som ni är inbjudna till. Sista dag för svar: ${when(d.answersDeadline, 'sv')}.` }),
@@ -52,16 +48,6 @@ registerNotification('rfi.clarification_asked', {
 	en: (d) => ({ title: `New question in ${d.title}`, body: 'A supplier has asked a question. Answer it to everyone from the round’s page.' })
 });
 
-/** Users of the organisations that take part in the round (accepted invitation or open-round join). */
-export async function participantUserIds(tx: Tx, rfiId: string): Promise<string[]> {
-	const rows = await tx
-		.select({ id: users.id })
-		.from(supplierParticipants)
-		.innerJoin(users, eq(users.organisationId, supplierParticipants.organisationId))
-		.where(and(eq(supplierParticipants.subjectKind, 'rfi'), eq(supplierParticipants.subjectId, rfiId), isNull(users.disabledAt)));
-	return rows.map((r) => r.id);
-}
-
 /** Users of participating organisations that have not submitted (reminders). */
 export async function notSubmittedUserIds(tx: Tx, rfiId: string): Promise<string[]> {
 	const submitted = await tx
@@ -69,35 +55,5 @@ export async function notSubmittedUserIds(tx: Tx, rfiId: string): Promise<string
 		.from(rfiResponses)
 		.where(and(eq(rfiResponses.rfiId, rfiId), isNotNull(rfiResponses.submittedAt)));
 	const done = new Set(submitted.map((r) => r.organisationId));
-	const rows = await tx
-		.select({ id: users.id, organisationId: users.organisationId })
-		.from(supplierParticipants)
-		.innerJoin(users, eq(users.organisationId, supplierParticipants.organisationId))
-		.where(and(eq(supplierParticipants.subjectKind, 'rfi'), eq(supplierParticipants.subjectId, rfiId), isNull(users.disabledAt)));
-	return rows.filter((r) => !done.has(r.organisationId)).map((r) => r.id);
-}
-
-/** Users of one organisation. */
-export async function organisationUserIds(tx: Tx, organisationId: string): Promise<string[]> {
-	const rows = await tx.select({ id: users.id }).from(users).where(and(eq(users.organisationId, organisationId), isNull(users.disabledAt)));
-	return rows.map((r) => r.id);
-}
-
-/** The buyer team of an initiative who run rounds: process leaders and team members of buyer organisations. */
-export async function buyerTeamUserIds(tx: Tx, initiativeId: string): Promise<string[]> {
-	// Supplier experts on the team never hear of the market side (rule 3).
-	const rows = await tx
-		.select({ id: users.id })
-		.from(memberships)
-		.innerJoin(users, eq(users.id, memberships.userId))
-		.innerJoin(organisations, eq(organisations.id, users.organisationId))
-		.where(
-			and(
-				eq(memberships.initiativeId, initiativeId),
-				inArray(memberships.role, ['process_leader', 'team']),
-				eq(organisations.kind, 'buyer'),
-				isNull(users.disabledAt)
-			)
-		);
-	return rows.map((r) => r.id);
+	return (await participantUsers(tx, 'rfi', rfiId)).filter((r) => !done.has(r.organisationId)).map((r) => r.id);
 }

@@ -22,7 +22,8 @@ import * as audit from '../audit/index.ts';
 import { ApiError } from '../http/api.ts';
 import { notify } from '../notifications/index.ts';
 import { parseVersion, sha256Hex, versionText } from '../requirements/versions.ts';
-import { buyerTeamUserIds } from '../rfi/notify.ts';
+import { buyerTeamUserIds } from '../market/recipients.ts';
+import { auditActor } from '../initiatives/commands.ts';
 import type { Tender, TenderContext } from './access.ts';
 import { eligibilityOf } from './eligibility.ts';
 import { participantUserIds } from './notify.ts';
@@ -30,7 +31,6 @@ import { newWrappedKey, sealContent, sealKey } from './seal.ts';
 import { canonicalContent, dataKey, verifySubmissions, type TenderContent } from './content.ts';
 import type { CreateTenderInput, SubmissionInput } from './validation.ts';
 
-export const auditActor = (actor: UserActor): audit.AuditActor => ({ userId: actor.userId, label: actor.name });
 const supplierLink = (id: string) => `/supplier/tenders/${id}`;
 export const deadlinePassed = () => new ApiError(409, 'deadline_passed', 'Sista anbudsdag har passerat.');
 

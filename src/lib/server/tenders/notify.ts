@@ -4,14 +4,10 @@
  * tender arrived (rule 5: not even the number of tenders is known before the opening).
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { supplierParticipants, tenderSubmissions, users } from '../db/schema/index.ts';
+import { tenderSubmissions, users } from '../db/schema/index.ts';
 import type { Tx } from '../db/index.ts';
-import { registerNotification } from '../notifications/index.ts';
-
-const when = (iso: unknown, locale: 'sv' | 'en') =>
-	typeof iso === 'string'
-		? new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(iso))
-		: '';
+import { registerNotification, when } from '../notifications/index.ts';
+import { participantUserIds as admittedUserIds } from '../market/recipients.ts';
 
 registerNotification('tender.published', {
 	sv: (d) => ({ title: `Upphandling öppen: ${d.title}`, body: `${d.buyer} tar emot anbud. Sista anbudsdag: ${when(d.deadline, 'sv')}.` }),
@@ -40,15 +36,10 @@ registerNotification('tender.awarded', {
 
 /** Users of every organisation in the round: admitted by invitation, or that submitted (also withdrawn, via the participants table). */
 export async function participantUserIds(tx: Tx, tenderId: string): Promise<string[]> {
-	const admitted = await tx
-		.select({ id: users.id })
-		.from(supplierParticipants)
-		.innerJoin(users, eq(users.organisationId, supplierParticipants.organisationId))
-		.where(and(eq(supplierParticipants.subjectKind, 'tender'), eq(supplierParticipants.subjectId, tenderId), isNull(users.disabledAt)));
 	const submitted = await tx
 		.select({ id: users.id })
 		.from(tenderSubmissions)
 		.innerJoin(users, eq(users.organisationId, tenderSubmissions.organisationId))
 		.where(and(eq(tenderSubmissions.tenderId, tenderId), isNull(users.disabledAt)));
-	return [...new Set([...admitted, ...submitted].map((r) => r.id))];
+	return [...new Set([...(await admittedUserIds(tx, 'tender', tenderId)), ...submitted.map((r) => r.id)])];
 }

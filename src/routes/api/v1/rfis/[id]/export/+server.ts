@@ -1,6 +1,7 @@
 import { ApiError, endpoint } from '#lib/server/http/api.ts';
 import * as rfi from '#lib/server/rfi/index.ts';
-import { exportDocx, exportRows, toSwedishCsv, type ExportVersion } from '#lib/server/rfi/export.ts';
+import { exportDocx, exportRows, type ExportVersion } from '#lib/server/rfi/export.ts';
+import { csvResponse, toCsv } from '#lib/server/csv/index.ts';
 import type { RequestHandler } from './$types';
 
 /**
@@ -38,7 +39,6 @@ export const GET: RequestHandler = endpoint(async ({ locals, params, url }) => {
 			}
 		});
 	}
-	return new Response(toSwedishCsv(exportRows(round, version)), {
-		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${base}.csv"`, 'cache-control': 'private, no-store' }
-	});
+	const { header, rows } = exportRows(round, version);
+	return csvResponse(toCsv(header, rows), `${base}.csv`);
 });
