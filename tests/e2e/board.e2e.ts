@@ -126,7 +126,10 @@ test('eight groups read at 1280, 768 and 390 px: no word broken mid-word, no sid
 	// the sticky toolbar.
 	await page.reload();
 	await expect(page.locator('#board-cards [data-roving-cell]')).toHaveCount(16);
-	// The skip link to the board is added once the page's script runs: wait for it, then take it.
+	// The skip link to the board is added once the page's script runs: wait for it (and for the
+	// script that forwards its focus), then take it.
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByRole('link', { name: /hoppa till tavlan/i })).toBeAttached();
 	await page.locator('body').focus();
 	await page.keyboard.press('Tab');
 	await page.keyboard.press('Tab');
