@@ -96,7 +96,11 @@ test('a buyer team runs a tender round from publication to award, with the stand
 		const supplier = await newActor(browser, person(name, 'tender-supplier'));
 		await signUp(supplier.page, supplier.person, { name: company, kind: 'supplier' });
 		const res = await supplier.page.request.post(`/api/v1/tenders/${tenderId}/submissions`, {
-			data: { answers: [{ requirementId: 'K1', value: answer }], priceSek: price },
+			data: {
+				answers: [{ requirementId: 'K1', value: answer }],
+				priceSek: price,
+				...(company === 'Alfalarm AB' ? { confidentiality: [{ requirementId: 'K1', what: 'Hur larmet når fram så snabbt', why: 'Metoden är en affärshemlighet.' }] } : {})
+			},
 			headers: { origin: new URL(supplier.page.url()).origin }
 		});
 		expect(res.status()).toBe(201);
@@ -149,10 +153,16 @@ test('a buyer team runs a tender round from publication to award, with the stand
 		await page.waitForLoadState('networkidle');
 		await page.getByLabel(`Betyg för Kvalitet, ${company}`).selectOption(score);
 		const card = page.getByRole('article', { name: company });
-		await card.getByLabel('Motivering').fill(`${company}: svarstiden motiverar betyget ${score}.`);
+		await card.getByLabel('Motivering', { exact: true }).fill(`${company}: svarstiden motiverar betyget ${score}.`);
 		await card.getByRole('button', { name: 'Spara betyget' }).click();
 		await expect(page.getByText('Betyget är sparat.')).toBeVisible();
 	}
+	// Alfalarm's confidentiality request is assessed, with a reason.
+	const alfa = page.getByRole('article', { name: 'Alfalarm AB' });
+	await alfa.getByRole('radio', { name: 'Bevilja sekretess' }).check();
+	await alfa.getByLabel('Motivering av prövningen').fill('Metoden är en affärshemlighet enligt OSL 31:16.');
+	await alfa.getByRole('button', { name: 'Spara prövningen' }).click();
+	await expect(page.getByText('Prövningen är sparad.')).toBeVisible();
 	// Alfalarm: 200000/250000 × 40 = 32 + 10/10 × 60 = 92; Betasäkerhet: 40 + 30 = 70.
 	const rows = page.getByTestId('ranking-row');
 	await expect(rows).toHaveCount(2);

@@ -169,11 +169,25 @@ describe('the list of tender rounds and the new round form', () => {
 		expect(row.open).toBe(true);
 		expect(await journalled('tender.published')).toBe(1);
 	});
+
+	it('invites a supplier by email from the page, and lists the invitation', async () => {
+		const bad = await submit(leader, `${page}?/invite`, [['email', 'inte en adress']]);
+		expect(bad.status).toBe(400);
+		const res = await submit(leader, `${page}?/invite`, [['email', 'anbud@gammateknik.example']]);
+		expect(res.status).toBe(200);
+		const text = await res.text();
+		expect(text).toContain('Inbjudan skickad till anbud@gammateknik.example');
+		expect(text).toContain('inte använd än');
+	});
 });
 
 describe('before the opening the round is sealed on the pages too', () => {
 	beforeAll(async () => {
-		const res = await as(b1).post(`/api/v1/tenders/${tenderId}/submissions`, { answers: [{ requirementId: 'K1', value: `Inom 12 sekunder. ${CANARY}` }], priceSek: 200_000 });
+		const res = await as(b1).post(`/api/v1/tenders/${tenderId}/submissions`, {
+			answers: [{ requirementId: 'K1', value: `Inom 12 sekunder. ${CANARY}` }],
+			priceSek: 200_000,
+			confidentiality: [{ requirementId: 'K1', what: 'Hur svarstiden uppnås', why: 'Konkurrenter skulle kunna kopiera metoden.' }]
+		});
 		expect(res.status).toBe(201);
 		receiptB = (await res.json()).receipt;
 		const st = await as(expertA).post(`/api/v1/tenders/${tenderId}/conflicts/${orgA.id}/statement`, { statement: 'Vår expert skrev bara om mätmetoder.' });
@@ -262,6 +276,19 @@ describe('opening, declaration, evaluation and award from the page', () => {
 		// The observer never reads a tender, declaration or not.
 		expect((await html(observer, page)).text).not.toContain(CANARY);
 		expect((await submit(observer, `${page}?/declare`, [['noConflict', 'on']])).status).toBe(403);
+	});
+
+	it('lets a declared evaluator assess a confidentiality request with a reason', async () => {
+		const fields: Array<[string, string]> = [['submissionId', receiptB.id], ['index', '0']];
+		const missing = await submit(leader, `${page}?/confidentiality`, [...fields, ['reason', 'Affärshemlighet.']]);
+		expect(missing.status).toBe(400);
+		expect(await missing.text()).toContain('Ange om sekretess beviljas.');
+		const res = await submit(leader, `${page}?/confidentiality`, [...fields, ['granted', 'yes'], ['reason', 'Metoden är en affärshemlighet.']]);
+		expect(res.status).toBe(200);
+		const text = await res.text();
+		expect(text).toContain('Prövningen är sparad.');
+		expect(text).toContain('Beviljad: Metoden är en affärshemlighet.');
+		expect(await journalled('tender.confidentiality_decided')).toBe(1);
 	});
 
 	it('saves a score with its motivation and shows the weighted total in the ranking', async () => {

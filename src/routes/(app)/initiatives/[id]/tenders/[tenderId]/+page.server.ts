@@ -4,7 +4,7 @@ import { isUuid } from '#lib/server/access/scope.ts';
 import * as tenders from '#lib/server/tenders/index.ts';
 import { attempt } from '#lib/server/rfi/pages.ts';
 import { openerChoices, pageTender } from '#lib/server/tenders/pages.ts';
-import { awardSchema, decisionSchema, declarationSchema, inviteSchema, scoreSchema } from '#lib/server/tenders/validation.ts';
+import { awardSchema, confidentialityDecisionSchema, decisionSchema, declarationSchema, inviteSchema, scoreSchema } from '#lib/server/tenders/validation.ts';
 import { inviteSupplier } from '#lib/server/market/invitations.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -61,7 +61,7 @@ export const load: PageServerLoad = async (event) => {
 			tenders: protocol.tenders.map((t) => ({ receiptId: t.receiptId, organisation: t.organisation.name, receivedAt: t.receivedAt, sha256: t.sha256, size: t.size, hashVerified: t.hashVerified }))
 		},
 		declarations: declarations.map((d) => ({ userId: d.userId, name: d.name, declaredAt: d.declaredAt.toISOString() })),
-		submissions: submissions.map((s) => ({ id: s.id, organisation: s.organisation.name, priceSek: s.priceSek, answers: s.answers, hashVerified: s.hashVerified })),
+		submissions: submissions.map((s) => ({ id: s.id, organisation: s.organisation.name, priceSek: s.priceSek, answers: s.answers, hashVerified: s.hashVerified, confidentiality: s.confidentiality })),
 		ranking
 	};
 };
@@ -154,6 +154,25 @@ export const actions: Actions = {
 		const result = await run('score', () => tenders.score(event.locals.app, ctx.actor, ctx, parsed.data), keep);
 		if (!result.ok) return result.failure;
 		return { action: 'score' as const, cell, saved: true };
+	},
+	confidentiality: async (event) => {
+		const ctx = await round(event, 'tender', 'read');
+		const form = await event.request.formData();
+		const values = {
+			submissionId: String(form.get('submissionId') ?? ''),
+			index: Number(form.get('index') ?? ''),
+			granted: form.get('granted') === 'yes' ? true : form.get('granted') === 'no' ? false : undefined,
+			reason: String(form.get('reason') ?? '')
+		};
+		const request = `${values.submissionId}:${values.index}`;
+		const keep = { request, values: { granted: String(form.get('granted') ?? ''), reason: values.reason } };
+		const gate = await submissionsGate(event, 'write', 'confidentiality', keep);
+		if (!gate.ok) return gate.failure;
+		const parsed = confidentialityDecisionSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { action: 'confidentiality' as const, ...keep, error: parsed.error.issues[0].message.replace(' (granted: true/false)', '') });
+		const result = await run('confidentiality', () => tenders.decideConfidentiality(event.locals.app, ctx.actor, ctx, parsed.data), keep);
+		if (!result.ok) return result.failure;
+		return { action: 'confidentiality' as const, request, saved: true };
 	},
 	award: async (event) => {
 		const ctx = await round(event, 'tender', 'admin');
