@@ -5,8 +5,8 @@
  * evaluator after their declaration) reads the tenders, the protocol and the ranking; after the
  * award, everyone admitted reads the public version.
  */
-import { and, asc, desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
-import { initiatives, memberships, organisations, supplierParticipants, tenderConfidentialityDecisions, tenderConflictCases, tenderDeclarations, tenderScores, tenderSubmissions, tenders, users } from '../db/schema/index.ts';
+import { and, asc, count, desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
+import { initiatives, memberships, organisations, supplierInvitations, supplierParticipants, tenderConfidentialityDecisions, tenderConflictCases, tenderDeclarations, tenderScores, tenderSubmissions, tenders, users } from '../db/schema/index.ts';
 import type { Db } from '../db/index.ts';
 import type { App } from '../app.ts';
 import type { Actor, UserActor } from '../access/policy.ts';
@@ -253,4 +253,34 @@ export async function declarations(db: Db, tenderId: string) {
 		.from(tenderDeclarations)
 		.innerJoin(users, eq(users.id, tenderDeclarations.userId))
 		.where(eq(tenderDeclarations.tenderId, tenderId));
+}
+
+/**
+ * How many tenders each OPENED round holds, for the buyer team's list of rounds. Rounds not yet
+ * opened are left out whatever the caller passes: before the opening nobody learns a count.
+ */
+export async function openedTenderCounts(db: Db, rounds: Array<{ id: string; openedAt: string | null }>): Promise<Map<string, number>> {
+	const opened = rounds.filter((r) => r.openedAt !== null).map((r) => r.id);
+	if (!opened.length) return new Map();
+	const rows = await db
+		.select({ tenderId: tenderSubmissions.tenderId, n: count() })
+		.from(tenderSubmissions)
+		.innerJoin(tenders, eq(tenders.id, tenderSubmissions.tenderId))
+		.where(and(inArray(tenderSubmissions.tenderId, opened), isNotNull(tenders.openedAt)))
+		.groupBy(tenderSubmissions.tenderId);
+	return new Map(rows.map((r) => [r.tenderId, Number(r.n)]));
+}
+
+/**
+ * The round's invitations for the buyer team (who was invited, whether the link was used). Not
+ * the participants: in an open round a supplier becomes one by tendering, so listing them before
+ * the opening would tell who has tendered.
+ */
+export async function invitationsForBuyer(db: Db, tenderId: string) {
+	const rows = await db
+		.select({ id: supplierInvitations.id, email: supplierInvitations.email, createdAt: supplierInvitations.createdAt, acceptedAt: supplierInvitations.acceptedAt, expiresAt: supplierInvitations.expiresAt })
+		.from(supplierInvitations)
+		.where(and(eq(supplierInvitations.subjectKind, 'tender'), eq(supplierInvitations.subjectId, tenderId)))
+		.orderBy(desc(supplierInvitations.createdAt));
+	return rows.map((i) => ({ id: i.id, email: i.email, createdAt: i.createdAt.toISOString(), acceptedAt: i.acceptedAt?.toISOString() ?? null, expiresAt: i.expiresAt.toISOString() }));
 }
