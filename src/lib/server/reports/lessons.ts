@@ -9,8 +9,8 @@ import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { initiativeOrganisations, initiatives, lessons, memberships, users } from '../db/schema/index.ts';
 import type { Db } from '../db/index.ts';
 import type { App } from '../app.ts';
-import { can, type UserActor } from '../access/policy.ts';
-import { isUuid } from '../access/scope.ts';
+import { can, type Actor, type UserActor } from '../access/policy.ts';
+import { initiativeScope, isUuid } from '../access/scope.ts';
 import { journalled } from '../audit/command.ts';
 import { ApiError } from '../http/api.ts';
 import { PHASES, type Phase } from '../db/schema/initiatives.ts';
@@ -158,3 +158,11 @@ registerReportSection({
 		};
 	}
 });
+
+/** A lesson and the caller's scope in its initiative; null when either does not exist. */
+export async function lessonContext(db: Db, actor: Actor, lessonId: string) {
+	const lesson = await loadLesson(db, lessonId);
+	if (!lesson) return null;
+	const scope = await initiativeScope(db, actor, lesson.initiativeId);
+	return scope ? { lesson, scope } : null;
+}
