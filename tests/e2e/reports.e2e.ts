@@ -7,7 +7,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './helpers/a11y.ts';
 import { person } from './helpers/accounts.ts';
-import { createInitiative, signUp } from './helpers/flows.ts';
+import { acceptInvitation, createInitiative, inviteFromMembersPage, newActor, signUp } from './helpers/flows.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -89,4 +89,31 @@ test('a process leader records lessons, saves a method template, starts a new in
 	await page.goto(`/initiatives/${id}/members`);
 	await expect(page.getByRole('heading', { name: 'Lämna över processledarrollen' })).toBeVisible();
 	await expectAccessible(page, 'members with handover');
+});
+
+test('a process leader hands the role to a colleague from the members page, and the journal shows it', async ({ page, browser }) => {
+	test.setTimeout(120_000);
+	const leader = person('Hanna Överlämnare', 'hanna');
+	await signUp(page, leader, { name: 'Höganäs kommun', kind: 'buyer' });
+	const id = await createInitiative(page, 'Säkrare skolvägar', 'Fler barn ska kunna gå och cykla till skolan.');
+	const colleague = await newActor(browser, person('Kalle Kollega', 'kalle'));
+	const link = await inviteFromMembersPage(page, id, colleague.person.email, 'team');
+	await signUp(colleague.page, colleague.person, { name: 'Bjuvs kommun', kind: 'buyer' });
+	await acceptInvitation(colleague.page, link);
+
+	await page.goto(`/initiatives/${id}/members`);
+	await page.waitForLoadState('networkidle');
+	await page.getByLabel('Till', { exact: true }).selectOption({ label: 'Kalle Kollega (Teammedlem)' });
+	await page.getByLabel('Din roll efteråt').selectOption('team');
+	page.once('dialog', (d) => d.accept());
+	await page.getByRole('button', { name: 'Lämna över' }).click();
+	await expect(page.locator('.status')).toContainText('Processledarrollen är överlämnad.');
+	// The leader is now a team member: the handover section and the member administration are gone.
+	await expect(page.getByRole('heading', { name: 'Lämna över processledarrollen' })).toHaveCount(0);
+	await expectAccessible(page, 'members after the handover');
+
+	// The new process leader reads the journal, which says who handed over to whom.
+	await colleague.page.goto(`/initiatives/${id}/journal`);
+	await expect(colleague.page.getByText('Hanna Överlämnare lämnade över processledarrollen till Kalle Kollega och blev själv teammedlem')).toBeVisible();
+	await colleague.context.close();
 });
