@@ -33,7 +33,7 @@ test('every page of a signed-in process leader is accessible', async ({ page }) 
 	await demoLogIn(page, /maria lind/i);
 	// A demo persona is no platform administrator: the admin page is closed to her.
 	expect((await page.goto('/admin'))?.status()).toBe(403);
-	for (const path of ['/initiatives', '/account', '/organisation']) {
+	for (const path of ['/initiatives', '/account', '/organisation', '/organisation/lessons', '/organisation/templates']) {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(200);
 		await expectAccessible(page, path);
@@ -45,7 +45,7 @@ test('every page of a signed-in process leader is accessible', async ({ page }) 
 	const base = new URL(page.url()).pathname;
 	await expectAccessible(page, 'initiative overview');
 
-	for (const sub of ['brief', 'members', 'journal']) {
+	for (const sub of ['brief', 'members', 'journal', 'lessons', 'report']) {
 		const response = await page.goto(`${base}/${sub}`);
 		expect(response?.status(), sub).toBe(200);
 		if (sub === 'brief') await expect(page.getByTestId('connection-status')).toHaveText(/ansluten/i, { timeout: 15_000 });

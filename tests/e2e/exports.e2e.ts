@@ -22,9 +22,11 @@ test('a process leader sees honest phases, who edited the brief, and takes the d
 	const dialogue = phases.getByRole('listitem').filter({ hasText: 'Marknadsdialog' });
 	await expect(dialogue.getByRole('link')).toHaveAttribute('href', `/initiatives/${id}/rfis`);
 	await expect(dialogue).not.toContainText('kommer i en senare fas');
-	for (const later of ['Innovationssprint', 'Pilot', 'Utvärdera']) {
+	for (const later of ['Innovationssprint', 'Pilot']) {
 		await expect(phases.getByRole('listitem').filter({ hasText: later })).toContainText('kommer i en senare fas');
 	}
+	// Evaluation leads to the final report.
+	await expect(phases.getByRole('link', { name: /utvärdera/i })).toHaveAttribute('href', `/initiatives/${id}/report`);
 	await expect(phases.getByRole('link', { name: /initiera/i })).toHaveAttribute('href', `/initiatives/${id}/brief`);
 	await expect(phases.getByRole('link', { name: /upphandla/i })).toHaveAttribute('href', `/initiatives/${id}/requirements`);
 	await expectAccessible(page, 'overview with phase stepper');

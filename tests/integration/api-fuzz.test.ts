@@ -23,7 +23,7 @@ import fc from 'fast-check';
 import { eq, sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { addMember, makeInitiative, makeOrganisation, makeUser, signIn, type TestUser } from '../factories/collab.ts';
-import { users } from '../../src/lib/server/db/schema/index.ts';
+import { initiativeOrganisations, users } from '../../src/lib/server/db/schema/index.ts';
 
 type Json = Record<string, unknown>;
 type Schema = Json;
@@ -173,6 +173,8 @@ function fillPath(template: string, rng: Rng, oddIds: boolean): string {
 			if (template.startsWith('/api/v1/needs/')) return ids.need;
 			if (template.startsWith('/api/v1/admin/users/')) return ids.victim;
 			if (template.startsWith('/api/v1/me/sessions/')) return ids.otherSession;
+			if (template.startsWith('/api/v1/organisations/')) return ids.organisation;
+			if (template.startsWith('/api/v1/lessons/')) return ids.lesson;
 		}
 		const known: Record<string, string> = {
 			userId: ids.team,
@@ -295,6 +297,9 @@ beforeAll(async () => {
 	await post(`/api/v1/workshops/${ids.workshop}/phase`, { phase: 'collect' });
 	ids.need = String((await post(`/api/v1/initiatives/${initiative.id}/needs`, { title: 'Torra golv' })).id);
 	ids.invitation = String((await post(`/api/v1/initiatives/${initiative.id}/invitations`, { email: 'inbjuden@kommun.se', role: 'team' })).id);
+	ids.organisation = kommun.id;
+	await app.db.insert(initiativeOrganisations).values({ initiativeId: initiative.id, organisationId: kommun.id });
+	ids.lesson = String((await post(`/api/v1/initiatives/${initiative.id}/lessons`, { phase: 'needs', worked: 'Korta workshoppar.' })).id);
 	const thresholds = (await app.db.execute(sql`select id from procurement_thresholds limit 1`)) as unknown as { rows?: Array<{ id: string }> } & Array<{ id: string }>;
 	ids.threshold = String((thresholds.rows ?? thresholds)[0]?.id ?? '00000000-0000-4000-8000-000000000000');
 

@@ -6,3 +6,5 @@
  */
 import './rfi/index.ts';
 import './tenders/index.ts';
+import './reports/index.ts';
+import './templates/index.ts';

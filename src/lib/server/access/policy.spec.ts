@@ -56,7 +56,9 @@ const EXPECTED: Record<InitiativeResource, string> = {
 	conflicts: 'a r - -',
 	procedure: 'w w r -',
 	rfis: 'a a r -',
-	tenders: 'a a r -'
+	tenders: 'a a r -',
+	report: 'r r r -',
+	lessons: 'w w r -'
 };
 /** From the pilot phase on, these resources are frozen: writers read. */
 const FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
@@ -73,7 +75,10 @@ const FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
 	procedure: 'r r r -',
 	rfis: 'r r r -',
 	/** Not frozen: award, standstill and contract happen as the pilot starts. */
-	tenders: 'a a r -'
+	tenders: 'a a r -',
+	report: 'r r r -',
+	/** Not frozen: lessons are written at the end. */
+	lessons: 'w w r -'
 };
 /**
  * The same matrix for a user of a supplier organisation (rule 3: the organisation's kind, not only
@@ -94,7 +99,9 @@ const SUPPLIER_EXPECTED: Record<InitiativeResource, string> = {
 	conflicts: '- - - -',
 	procedure: 'w w r -',
 	rfis: '- - - -',
-	tenders: '- - - -'
+	tenders: '- - - -',
+	report: '- - - -',
+	lessons: '- - - -'
 };
 const SUPPLIER_FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
 	...SUPPLIER_EXPECTED,
@@ -250,6 +257,17 @@ describe('platform resources', () => {
 		expect(levelFor(buyer({ orgAdmin: true }), { resource: 'organisation', organisationId: 'org-ab' })).toBe('none');
 		expect(levelFor(guest, { resource: 'organisation', organisationId: 'org-kommun' })).toBe('none');
 	});
+	for (const resource of ['organisation_lessons', 'organisation_templates'] as const) {
+		it(`gives ${resource} to the buyer organisation's own users only`, () => {
+			expect(levelFor(buyer(), { resource, organisationId: 'org-kommun' })).toBe('write');
+			expect(levelFor(buyer({ orgAdmin: true }), { resource, organisationId: 'org-other' })).toBe('none');
+			expect(levelFor(buyer({ platformAdmin: true }), { resource, organisationId: 'org-other' })).toBe('none');
+			// A supplier, even inside its own organisation, has no templates or organisation-wide lessons.
+			expect(levelFor(supplier({ orgAdmin: true }), { resource, organisationId: 'org-ab' })).toBe('none');
+			expect(levelFor(guest, { resource, organisationId: 'org-kommun' })).toBe('none');
+			expect(levelFor(anonymous, { resource, organisationId: 'org-kommun' })).toBe('none');
+		});
+	}
 });
 
 describe('RFI rounds', () => {

@@ -87,7 +87,15 @@ export const INITIATIVE_RESOURCES = [
 	/** RFI rounds of the initiative, as the buyer side sees them; `admin` = create, edit, publish, invite. */
 	'rfis',
 	/** Tender rounds of the initiative, as the buyer side sees them; `admin` = create, publish, invite, decide conflicts, award. */
-	'tenders'
+	'tenders',
+	/**
+	 * The final report (slutrapport) assembled from the whole chain: the buyer team and observers
+	 * read it (each section still asks for its own resource); a supplier never does, also not as an
+	 * expert on the team, since it gathers the market side.
+	 */
+	'report',
+	/** Lessons learnt per phase; the team writes them (also after the procurement), observers read. */
+	'lessons'
 ] as const;
 export type InitiativeResource = (typeof INITIATIVE_RESOURCES)[number];
 
@@ -161,6 +169,13 @@ export type Target =
 	 */
 	| { resource: TenderResource; initiative: InitiativeScope; tender: TenderScope }
 	| { resource: 'organisation'; organisationId: string }
+	/**
+	 * An organisation's shared knowledge: `organisation_lessons` (searching lessons across its
+	 * initiatives; each hit still needs `lessons` read in its own initiative) and
+	 * `organisation_templates` (method templates: read and save). Buyer users of that organisation
+	 * only: read and write. Suppliers and other organisations: none.
+	 */
+	| { resource: 'organisation_lessons' | 'organisation_templates'; organisationId: string }
 	| { resource: InitiativeResource; initiative: InitiativeScope }
 	| { resource: 'workshop_board'; initiative: InitiativeScope; workshop: WorkshopScope };
 
@@ -181,7 +196,9 @@ const ROLE_TABLE: Record<InitiativeResource, Record<Role, Level>> = {
 	conflicts: { process_leader: 'admin', team: 'read', observer: 'none' },
 	procedure: { process_leader: 'write', team: 'write', observer: 'read' },
 	rfis: { process_leader: 'admin', team: 'admin', observer: 'read' },
-	tenders: { process_leader: 'admin', team: 'admin', observer: 'read' }
+	tenders: { process_leader: 'admin', team: 'admin', observer: 'read' },
+	report: { process_leader: 'read', team: 'read', observer: 'read' },
+	lessons: { process_leader: 'write', team: 'write', observer: 'read' }
 };
 
 /**
@@ -202,7 +219,10 @@ const SUPPLIER_MAX: Partial<Record<InitiativeResource, Level>> = {
 	/** The market side: other suppliers' rounds, answers and their number. */
 	rfis: 'none',
 	/** Other suppliers' tenders, their number, and who may tender at all. */
-	tenders: 'none'
+	tenders: 'none',
+	/** The report gathers RFI rounds and tenders; lessons name what went wrong with the market. */
+	report: 'none',
+	lessons: 'none'
 };
 
 /**
@@ -379,6 +399,10 @@ export function levelFor(actor: Actor, target: Target): Level {
 		case 'organisation':
 			if (actor.kind !== 'user' || actor.organisationId !== target.organisationId) return 'none';
 			return actor.orgAdmin ? 'admin' : 'read';
+		case 'organisation_lessons':
+		case 'organisation_templates':
+			if (actor.kind !== 'user' || actor.organisationKind !== 'buyer' || actor.organisationId !== target.organisationId) return 'none';
+			return 'write';
 		case 'workshop_board':
 			return workshopBoardLevel(actor, target.initiative, target.workshop);
 		case 'rfi':
@@ -475,7 +499,10 @@ export function initiativeAbilities(actor: Actor, scope: InitiativeScope) {
 		runRfis: at('rfis', 'admin'),
 		readRfis: at('rfis', 'read'),
 		runTenders: at('tenders', 'admin'),
-		readTenders: at('tenders', 'read')
+		readTenders: at('tenders', 'read'),
+		readReport: at('report', 'read'),
+		readLessons: at('lessons', 'read'),
+		editLessons: at('lessons', 'write')
 	};
 }
 export type InitiativeAbilities = ReturnType<typeof initiativeAbilities>;

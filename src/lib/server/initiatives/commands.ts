@@ -23,6 +23,7 @@ import type { Tx } from '../db/index.ts';
 import type { App } from '../app.ts';
 import type { UserActor } from '../access/policy.ts';
 import { docsOf } from './queries.ts';
+import { applyTemplate } from '../templates/index.ts';
 import { labelFor, type CreateInitiativeInput, type MemberChangeInput, type UpdateInitiativeInput } from './validation.ts';
 
 /** The journal's view of a signed-in actor. */
@@ -55,6 +56,8 @@ export async function createInitiative(app: App, actor: UserActor, input: Create
 			action: 'initiative.created',
 			data: { title: row.title, estimatedValueSek: input.estimatedValueSek ?? null, organisationId: actor.organisationId }
 		});
+		// A template is copied in the same transaction: an unknown template leaves no initiative behind.
+		if (input.templateId) await applyTemplate(tx, actor, row.id, input.templateId);
 		return row;
 	});
 	return { ...created, docs: docsOf(created.id) };
@@ -184,3 +187,38 @@ export async function removeMember(app: App, actor: UserActor, initiativeId: str
 	app.events.emit('access-changed', { initiativeId, userId, reason: 'member.removed' });
 }
 
+
+/**
+ * Hands the process-leader role to a colleague (issue 16): the colleague becomes process leader
+ * and the one handing over stays on as team member (or observer), in one transaction. Everything
+ * else — workshops, needs, rounds, the journal — belongs to the initiative, not the person, so
+ * nothing moves; the journal says who handed over to whom. Only a process leader hands over
+ * their own role; the colleague must be a member from a buyer organisation.
+ */
+export async function handOverProcessLeader(app: App, actor: UserActor, initiativeId: string, input: { toUserId: string; stayAs: 'team' | 'observer' }) {
+	if (input.toUserId === actor.userId) throw new ApiError(400, 'same_person', 'Välj en kollega att lämna över till.');
+	await app.db.transaction(async (tx) => {
+		await processLeaderCount(tx, initiativeId);
+		const me = await memberRow(tx, initiativeId, actor.userId);
+		if (!me || me.role !== 'process_leader') throw new ApiError(403, 'not_process_leader', 'Bara en processledare kan lämna över sin roll.');
+		const to = await memberRow(tx, initiativeId, input.toUserId);
+		if (!to) throw new ApiError(404, 'not_found', 'Personen är inte medlem i initiativet.');
+		if (to.organisationKind !== 'buyer') throw supplierCannotLead();
+		await tx
+			.update(memberships)
+			.set({ role: 'process_leader', label: null })
+			.where(and(eq(memberships.initiativeId, initiativeId), eq(memberships.userId, input.toUserId)));
+		await tx
+			.update(memberships)
+			.set({ role: input.stayAs, label: null })
+			.where(and(eq(memberships.initiativeId, initiativeId), eq(memberships.userId, actor.userId)));
+		await audit.record(tx, {
+			initiativeId,
+			actor: auditActor(actor),
+			action: 'member.process_leader_handed_over',
+			data: { fromUserId: actor.userId, toUserId: input.toUserId, toName: to.name, fromRole: to.role, fromLabel: to.label, stayAs: input.stayAs }
+		});
+	});
+	app.events.emit('access-changed', { initiativeId, userId: actor.userId, reason: 'member.process_leader_handed_over' });
+	app.events.emit('access-changed', { initiativeId, userId: input.toUserId, reason: 'member.process_leader_handed_over' });
+}

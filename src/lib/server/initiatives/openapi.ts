@@ -64,7 +64,8 @@ registerOperations([
 		path: '/api/v1/initiatives',
 		tags,
 		summary: 'Create an initiative (users of buyer organisations)',
-		description: "Owned by the creator's organisation; the creator becomes process leader.",
+		description:
+			"Owned by the creator's organisation; the creator becomes process leader. With `templateId` (a method template of the creator's organisation, see `POST /api/v1/organisations/{id}/templates`) the template's parts are copied in (draft workshops, draft RFI rounds, the evaluation model, lessons to read) in the same transaction; an unknown template → 404 `template_not_found` and nothing is created.",
 		body: createInitiativeSchema,
 		responses: {
 			201: {
@@ -73,7 +74,8 @@ registerOperations([
 			},
 			400: errors[400],
 			401: errors[401],
-			403: { description: '`forbidden` — supplier users cannot create initiatives.', schema: ref('Error') }
+			403: { description: '`forbidden` — supplier users cannot create initiatives.', schema: ref('Error') },
+			404: { description: '`template_not_found` — no such template in the caller’s organisation.', schema: ref('Error') }
 		}
 	},
 	{

@@ -22,7 +22,9 @@ export const createInitiativeSchema = z
 	.object({
 		title,
 		description: description.optional(),
-		estimatedValueSek: estimatedValueSek.optional()
+		estimatedValueSek: estimatedValueSek.optional(),
+		/** Start from one of the organisation's method templates (a copy; see `templates/`). */
+		templateId: z.uuid('Ange mallens id.').optional()
 	});
 export type CreateInitiativeInput = z.infer<typeof createInitiativeSchema>;
 

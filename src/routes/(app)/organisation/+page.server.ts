@@ -24,6 +24,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		abilities,
 		joined: url.searchParams.has('joined'),
 		currentUserId: actor.userId,
+		/** Lessons and method templates: buyer organisations only. */
+		knowledge: can(actor, 'read', { resource: 'organisation_lessons', organisationId: actor.organisationId }),
 		colleagues: colleagues.map((c) => ({ id: c.id, name: c.name, orgAdmin: c.orgAdmin, email: abilities.invite ? c.email : null })),
 		pending: abilities.invite ? await invitations.listPendingInvitations(locals.app.db, actor.organisationId) : [],
 		/** Invitations to co-own initiatives: only administrators see them (and the titles in them). */

@@ -90,6 +90,22 @@ export const actions: Actions = {
 		}
 	},
 
+	/** Hands the caller's process-leader role to a colleague; the caller stays on as team member or observer. */
+	handover: async (event) => {
+		const { actor, scope } = await pageAuthorize(event, 'members', 'admin');
+		const form = await event.request.formData();
+		const toUserId = field(form, 'toUserId');
+		const stayAs = field(form, 'stayAs') === 'observer' ? 'observer' : 'team';
+		if (!isUuid(toUserId)) return fail(400, { member: { userId: toUserId, error: 'invalid_request' } });
+		try {
+			await initiatives.handOverProcessLeader(event.locals.app, actor, scope.initiativeId, { toUserId, stayAs });
+			return { handedOver: true };
+		} catch (err) {
+			if (err instanceof ApiError && err.status < 500) return fail(400, { member: { userId: toUserId, error: err.code } });
+			throw err;
+		}
+	},
+
 	/** Withdraws an open invitation. */
 	revoke: async (event) => {
 		const { actor, scope } = await pageAuthorize(event, 'members', 'admin');
