@@ -6,3 +6,4 @@
  */
 import './rfi/index.ts';
 import './tenders/index.ts';
+import './sprints/index.ts';
