@@ -63,7 +63,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { action: 'room' as const, email, error: parsed.error.issues[0].message });
 		const result = await attempt(() => sprints.addRoom(event.locals.app, ctx.actor, ctx, parsed.data, event.locals.app.config.ORIGIN ?? event.url.origin), { action: 'room', email });
 		if (!result.ok) return result.failure;
-		return { action: 'room' as const, done: true, invited: !!result.value.inviteUrl };
+		return { action: 'room' as const, done: true, invited: result.value.inviteUrl ? { email: email ?? '', url: result.value.inviteUrl } : null };
 	},
 	input: async (event) => {
 		const ctx = await admin(event);
