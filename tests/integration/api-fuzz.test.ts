@@ -14,7 +14,9 @@
  * in afresh), the journal itself, and live-document storage (but not its authorship ledger), which the collaboration server
  * compacts in the background (a snapshot may land during any later request). The journal rule
  * also leaves out the participants' own cards and votes, which are content rather than
- * decisions and in anonymous workshops must not be tied to a person in the journal.
+ * decisions and in anonymous workshops must not be tied to a person in the journal, and a
+ * person marking their own notifications read (the bell's state, not the procedure's: every
+ * notification is created by a command that journals its own change).
  *
  * Deterministic: fast-check and the mutation choices run from fixed seeds.
  */
@@ -34,7 +36,7 @@ const WRITE_RUNS = 14;
 const READ_RUNS = 4;
 
 /** Tables whose changes need no journal row (see the header). */
-const UNJOURNALLED = new Set(['workshop_cards', 'workshop_votes']);
+const UNJOURNALLED = new Set(['workshop_cards', 'workshop_votes', 'notifications']);
 /** Tables outside the digest altogether. */
 const NOT_STATE = new Set(['sessions', 'audit_log', 'doc_snapshots', 'doc_updates', 'doc_projections']);
 
@@ -175,6 +177,8 @@ function fillPath(template: string, rng: Rng, oddIds: boolean): string {
 			if (template.startsWith('/api/v1/me/sessions/')) return ids.otherSession;
 			if (template.startsWith('/api/v1/organisations/')) return ids.organisation;
 			if (template.startsWith('/api/v1/lessons/')) return ids.lesson;
+			if (template.startsWith('/api/v1/sprints/')) return ids.sprint;
+			if (template.startsWith('/api/v1/sprint-rooms/')) return ids.sprintRoom;
 		}
 		const known: Record<string, string> = {
 			userId: ids.team,
@@ -183,7 +187,8 @@ function fillPath(template: string, rng: Rng, oddIds: boolean): string {
 			docName: `workshop.${ids.workshop}`,
 			targetId: ids.workshop,
 			needId: ids.need,
-			workshopId: ids.workshop
+			workshopId: ids.workshop,
+			questionId: ids.sprintQuestion
 		};
 		return known[name] ?? pick(rng, ['0123456789abcdefghijklmnopqrstuv', ODD_IDS[0]]);
 	});
@@ -300,6 +305,9 @@ beforeAll(async () => {
 	ids.organisation = kommun.id;
 	await app.db.insert(initiativeOrganisations).values({ initiativeId: initiative.id, organisationId: kommun.id });
 	ids.lesson = String((await post(`/api/v1/initiatives/${initiative.id}/lessons`, { phase: 'needs', worked: 'Korta workshoppar.' })).id);
+	ids.sprint = String((await post(`/api/v1/initiatives/${initiative.id}/sprints`, { title: 'Sprint', template: 'design_sprint_5', goal: 'Torra golv', questions: ['Kan vi?'] })).id);
+	ids.sprintRoom = String((await post(`/api/v1/sprints/${ids.sprint}/rooms`, { organisationId: foretag.id })).roomId);
+	ids.sprintQuestion = String((await post(`/api/v1/sprint-rooms/${ids.sprintRoom}/questions`, { text: 'Hur ofta?' })).id);
 	const thresholds = (await app.db.execute(sql`select id from procurement_thresholds limit 1`)) as unknown as { rows?: Array<{ id: string }> } & Array<{ id: string }>;
 	ids.threshold = String((thresholds.rows ?? thresholds)[0]?.id ?? '00000000-0000-4000-8000-000000000000');
 

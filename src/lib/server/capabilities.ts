@@ -8,3 +8,4 @@ import './rfi/index.ts';
 import './tenders/index.ts';
 import './reports/index.ts';
 import './templates/index.ts';
+import './sprints/index.ts';

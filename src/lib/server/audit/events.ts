@@ -15,5 +15,6 @@ import '../exports/events.ts';
 import '../rfi/events.ts';
 import '../tenders/events.ts';
 import '../reports/events.ts';
+import '../sprints/events.ts';
 
 export { describe, registeredActions, isRegistered, kindName, type Lookup, type Locale, type Detail } from './format.ts';

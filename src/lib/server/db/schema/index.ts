@@ -15,3 +15,4 @@ export * from './market.ts';
 export * from './rfi.ts';
 export * from './tenders.ts';
 export * from './reports.ts';
+export * from './sprints.ts';
