@@ -96,6 +96,7 @@ export const INITIATIVE_RESOURCES = [
 	'report',
 	/** Lessons learnt per phase; the team writes them (also after the procurement), observers read. */
 	'lessons',
+	/**
 	 * Innovation sprints of the initiative as the buyer side sees them; `admin` = create, add rooms,
 	 * publish inputs, start stages, lock rooms, answer questions (the process leader); `write` =
 	 * work in the rooms one is assigned to, log meetings and findings; `read` = follow progress.
