@@ -100,6 +100,14 @@ registerEvents({
 			en: (d, s) => `${s.actor} ${d.granted === true ? 'granted' : 'denied'} a confidentiality request in a tender`,
 			details: () => []
 		},
+		'tender.qualification_recorded': {
+			sv: (d, s) => `${s.actor} bedömde att en anbudsgivare ${d.qualified === true ? 'är kvalificerad' : 'inte är kvalificerad och utesluts ur utvärderingen'}`,
+			en: (d, s) => `${s.actor} found a tenderer ${d.qualified === true ? 'qualified' : 'not qualified, leaving it out of the evaluation'}`,
+			details: (d, s) => [
+				{ label: s.t('Kvitto', 'Receipt'), value: s.str(d.submissionId) },
+				{ label: s.t('Motivering', 'Reason'), value: s.str(d.reason) }
+			]
+		},
 		'tender.awarded': {
 			sv: (d, s) => `${s.actor} fattade tilldelningsbeslut; avtalsspärren löper till ${s.dateTime(d.standstillEndsAt)}`,
 			en: (d, s) => `${s.actor} made the award decision; the standstill runs until ${s.dateTime(d.standstillEndsAt)}`,

@@ -79,3 +79,17 @@ export function sealContent(dataKey: Uint8Array, plaintext: string): Uint8Array 
 export function openContent(dataKey: Uint8Array, sealed: Uint8Array): string {
 	return decrypt(dataKey, sealed).toString('utf8');
 }
+
+/** Bytes (a tender's attachment) sealed under the round's data key. */
+export function sealBytes(dataKey: Uint8Array, plain: Uint8Array): Uint8Array {
+	return encrypt(dataKey, plain);
+}
+
+export function openBytes(dataKey: Uint8Array, sealed: Uint8Array): Uint8Array {
+	return new Uint8Array(decrypt(dataKey, sealed));
+}
+
+/** A round's data key wrapped again by another seal key; the data key itself (and so every tender) is unchanged. */
+export function rewrapKey(from: Uint8Array, to: Uint8Array, wrapped: Uint8Array): Uint8Array {
+	return encrypt(to, decrypt(from, wrapped));
+}
