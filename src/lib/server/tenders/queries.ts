@@ -83,6 +83,12 @@ export async function listForActor(db: Db, actor: Actor, now: Date, filter: { in
 	return Promise.all(rows.map(async ({ tender }) => common(tender, await buyerName(db, tender.initiativeId), now)));
 }
 
+/** When the organisation submitted its current tender in each round (receipts only, never content). */
+export async function receiptsOf(db: Db, organisationId: string): Promise<Map<string, string>> {
+	const rows = await db.select({ tenderId: tenderSubmissions.tenderId, receivedAt: tenderSubmissions.receivedAt }).from(tenderSubmissions).where(eq(tenderSubmissions.organisationId, organisationId));
+	return new Map(rows.map((r) => [r.tenderId, r.receivedAt.toISOString()]));
+}
+
 /**
  * The requirements version the tenders answer to: the requirements with their hash, not who wrote
  * or published them and not the need ids (the needs register is the buyer team's).
