@@ -113,6 +113,11 @@ registerEvents({
 			en: (d, s) => `${s.actor} made the award decision; the standstill runs until ${s.dateTime(d.standstillEndsAt)}`,
 			details: () => []
 		},
+		'tender.seal_key_rotated': {
+			sv: (d, s) => `Förseglingsnyckeln byttes: ${s.num(d.rounds)} upphandlingars datanycklar förseglades om med den nya nyckeln (anbuden dekrypterades inte)`,
+			en: (d, s) => `The seal key was rotated: the data keys of ${s.num(d.rounds)} tender rounds were re-wrapped with the new key (no tender was decrypted)`,
+			details: () => []
+		},
 		'tender.contract_signed': {
 			sv: (d, s) => `${s.actor} markerade avtalet som tecknat`,
 			en: (d, s) => `${s.actor} marked the contract as signed`,

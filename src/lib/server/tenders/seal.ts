@@ -63,6 +63,16 @@ export function sealKey(config: Pick<Config, 'SEAL_KEY' | 'DATA_DIR'>): Buffer {
 	return key;
 }
 
+/** Forgets cached key files (after the key-rotation tool replaced one). */
+export function forgetSealKeys(): void {
+	keyFiles.clear();
+}
+
+/** The key file's path for a configuration, whether it exists or not. */
+export function sealKeyPath(config: Pick<Config, 'DATA_DIR'>): string {
+	return resolve(join(config.DATA_DIR, 'seal.key'));
+}
+
 /** A new data key for a round, returned wrapped for storage. */
 export function newWrappedKey(seal: Uint8Array): Uint8Array {
 	return encrypt(seal, randomBytes(32));
