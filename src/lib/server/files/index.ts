@@ -101,6 +101,8 @@ export async function upload(app: App, actor: UserActor, input: UploadInput): Pr
 	}
 	const hash = encodeHexLowerCase(sha256(input.bytes));
 	const name = cleanName(input.name, kind);
+	// Sealed before the transaction: the purpose may read what it needs to seal with.
+	const stored = purpose.seal ? await purpose.seal.close(app, input.ownerId.toLowerCase(), input.bytes) : input.bytes;
 	return app.db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(files)
@@ -116,7 +118,7 @@ export async function upload(app: App, actor: UserActor, input: UploadInput): Pr
 				sha256: hash
 			})
 			.returning();
-		await tx.insert(fileContents).values({ fileId: row.id, content: purpose.seal ? await purpose.seal.close(app, row.ownerId, input.bytes) : input.bytes });
+		await tx.insert(fileContents).values({ fileId: row.id, content: stored });
 		await audit.record(tx, {
 			// A purpose may journal in a chain of its own (a sealed tender round's).
 			initiativeId: journalId ?? initiativeId,
