@@ -11,6 +11,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config.ts';
+import { registry } from '../registry.ts';
 
 const IV = 12;
 const TAG = 16;
@@ -29,7 +30,12 @@ function decrypt(key: Uint8Array, sealed: Uint8Array): Buffer {
 	return Buffer.concat([decipher.update(buf.subarray(IV + TAG)), decipher.final()]);
 }
 
-const keyFiles = new Map<string, Buffer>();
+/**
+ * Keys read or made once per process. Process-wide (`registry`): the SvelteKit bundle and the Node
+ * entry each hold a copy of this module, and an in-memory database's key must be the same for both
+ * (the demo is seeded from the Node entry and read through the bundle).
+ */
+const keyFiles = registry<Buffer>('seal-keys');
 
 /** The seal key: `SEAL_KEY`, or the key file under DATA_DIR (created once, mode 0600); in memory for `memory://`. */
 export function sealKey(config: Pick<Config, 'SEAL_KEY' | 'DATA_DIR'>): Buffer {
