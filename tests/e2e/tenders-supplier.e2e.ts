@@ -39,7 +39,7 @@ test('a barred supplier reads why, with the evidence, and gives its statement', 
 	await expectAccessible(page, 'tender round, barred supplier');
 
 	await page.waitForLoadState('networkidle');
-	await page.getByLabel('Yttrande').fill('Johan formulerade ett bör-krav på kommunens begäran. Kravet finns i underlaget som alla har fått.');
+	await page.getByRole('textbox', { name: 'Yttrande' }).fill('Johan formulerade ett bör-krav på kommunens begäran. Kravet finns i underlaget som alla har fått.');
 	await page.getByRole('button', { name: 'Lämna yttrandet' }).click();
 	await expect(page.getByText('Yttrandet är lämnat.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Ersätt yttrandet' })).toBeVisible();
@@ -91,7 +91,7 @@ test('an eligible supplier keeps its draft across a reload, submits, gets a rece
 	await expect(page.getByTestId('receipt-hash')).not.toHaveText(firstHash ?? '');
 
 	await page.goto('/supplier');
-	await expect(page.getByText(/Anbud lämnat/)).toBeVisible();
+	await expect(page.getByRole('listitem').filter({ hasText: OPEN_ROUND }).getByText(/Anbud lämnat/)).toBeVisible();
 });
 
 test('a supplier sees that the pilot round has been opened and is under evaluation', async ({ page }) => {
