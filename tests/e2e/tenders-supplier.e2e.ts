@@ -51,7 +51,7 @@ test('an eligible supplier keeps its draft across a reload, submits, gets a rece
 	await demoLogIn(page, /sara holm/i);
 	await openRound(page, OPEN_ROUND);
 	await expect(page.getByText('Ja. Er organisation får lämna anbud i upphandlingen.')).toBeVisible();
-	await expect(page.getByTestId('deadline-left')).toHaveText(/dagar, \d+ timmar och \d+ minuter kvar/);
+	await expect(page.getByTestId('deadline-left')).toHaveText(/^\d+ dagar.* kvar$/);
 	await expectAccessible(page, 'tender round, eligible supplier');
 
 	await fillTender(page, '240 000');

@@ -19,17 +19,22 @@ export function supplierStatusLabel(status: string): string {
 	}
 }
 
-/** What is left until `until`, in days, hours and minutes; "time is up" when it has passed. */
+/** What is left until `until`, in days, hours and minutes ("3 dagar, 1 timme och 5 minuter kvar"); "time is up" when it has passed. */
 export function countdownText(until: string, now: number): string {
 	const ms = new Date(until).getTime() - now;
 	if (ms <= 0) return m.tenders_supplier_countdown_passed();
-	const total = Math.floor(ms / 60_000);
+	const total = Math.ceil(ms / 60_000);
 	const days = Math.floor(total / 1440);
 	const hours = Math.floor((total % 1440) / 60);
 	const minutes = total % 60;
-	if (days > 0) return m.tenders_supplier_countdown_days({ days, hours, minutes });
-	if (hours > 0) return m.tenders_supplier_countdown_hours({ hours, minutes });
-	return m.tenders_supplier_countdown_minutes({ minutes: Math.max(1, minutes) });
+	const parts = [
+		days ? (days === 1 ? m.tenders_supplier_day() : m.tenders_supplier_days({ n: days })) : null,
+		hours ? (hours === 1 ? m.tenders_supplier_hour() : m.tenders_supplier_hours({ n: hours })) : null,
+		minutes ? (minutes === 1 ? m.tenders_supplier_minute() : m.tenders_supplier_minutes({ n: minutes })) : null
+	].filter((p): p is string => p !== null);
+	if (parts.length === 3) return m.tenders_supplier_left_three({ a: parts[0], b: parts[1], c: parts[2] });
+	if (parts.length === 2) return m.tenders_supplier_left_two({ a: parts[0], b: parts[1] });
+	return m.tenders_supplier_left_one({ a: parts[0] });
 }
 
 export interface EvidenceItem {
