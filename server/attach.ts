@@ -10,6 +10,7 @@ import { createCollabServer, type CollabServer } from './collab/index.ts';
 import { seedDemoWorkshop } from '../src/lib/server/demo/live.ts';
 import { seedDemoRfi } from '../src/lib/server/demo/rfi.ts';
 import { seedDemoSprint } from '../src/lib/server/demo/sprint.ts';
+import { seedDemoTenders } from '../src/lib/server/demo/tenders.ts';
 
 export const COLLAB_PREFIX = '/yjs/';
 
@@ -30,5 +31,6 @@ export async function attachToHttpServer(server: http.Server, app?: App, opts: A
 	await seedDemoWorkshop(theApp).catch((err) => theApp.log.error('demo.workshop_seed_failed', { error: String(err) }));
 	await seedDemoRfi(theApp).catch((err) => theApp.log.error('demo.rfi_seed_failed', { error: String(err) }));
 	await seedDemoSprint(theApp).catch((err) => theApp.log.error('demo.sprint_seed_failed', { error: String(err) }));
+	await seedDemoTenders(theApp).catch((err) => theApp.log.error('demo.tenders_seed_failed', { error: String(err) }));
 	return collab;
 }

@@ -10,6 +10,8 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { testDbKind } from '../helpers/db.ts';
 import { Client } from '../helpers/http.ts';
 import { seedDemo } from '../../src/lib/server/demo/seed.ts';
+import { seedDemoTenders } from '../../src/lib/server/demo/tenders.ts';
+import { tenders } from '../../src/lib/server/db/schema/index.ts';
 
 const PASSWORD = 'en lång fras om gotländska raukar';
 let server: TestServer | undefined;
@@ -94,5 +96,37 @@ describe(`demo mode on ${testDbKind()}`, () => {
 		// The real account still signs in with its own password.
 		const karin = new Client(server.url);
 		expect((await karin.post('/api/v1/auth/login', { email: 'karin.verklig@skurup.example', password: PASSWORD })).status).toBe(200);
+	});
+
+	it('has a tender round open with one demo supplier barred and the other eligible, and one opened and under evaluation — seeded once', async () => {
+		server = await startDemoServer({});
+		await seedDemoTenders(server.app);
+		await seedDemoTenders(server.app);
+		expect(await server.app.db.select({ id: tenders.id }).from(tenders)).toHaveLength(2);
+
+		const golv = new Client(server.url);
+		expect((await personaSignIn(golv, 'supplier_a')).status).toBe(303);
+		const rounds = (await (await golv.get('/api/v1/tenders')).json()) as Array<{ id: string; status: string }>;
+		expect(rounds.map((r) => r.status).sort()).toEqual(['opened', 'published']);
+		const open = rounds.find((r) => r.status === 'published')!;
+		const opened = rounds.find((r) => r.status === 'opened')!;
+		expect(await (await golv.get(`/api/v1/tenders/${open.id}/eligibility`)).json()).toMatchObject({ eligible: false, level: 'barred', statementGiven: false });
+		expect(await (await golv.get(`/api/v1/tenders/${opened.id}/eligibility`)).json()).toMatchObject({ eligible: true, level: 'barred', outcome: 'lifted' });
+		const page = await (await golv.request('GET', `/tenders/${open.id}`, undefined, { accept: 'text/html' })).text();
+		expect(page).toContain('får inte lämna anbud');
+
+		const robot = new Client(server.url);
+		expect((await personaSignIn(robot, 'supplier_b')).status).toBe(303);
+		expect(await (await robot.get(`/api/v1/tenders/${open.id}/eligibility`)).json()).toEqual({ eligible: true });
+		expect((await (await robot.get(`/api/v1/tenders/${opened.id}`)).json()).receipt).not.toBeNull();
+
+		const maria = new Client(server.url);
+		expect((await personaSignIn(maria, 'process_leader')).status).toBe(303);
+		const protocol = await (await maria.get(`/api/v1/tenders/${opened.id}/opening-protocol`)).json();
+		expect(protocol.tenders.map((t: { hashVerified: boolean }) => t.hashVerified)).toEqual([true, true]);
+		const ranking = await (await maria.get(`/api/v1/tenders/${opened.id}/ranking`)).json();
+		expect(ranking.ranking).toHaveLength(2);
+		expect(ranking.excluded).toEqual([]);
+		expect((await maria.get(`/api/v1/tenders/${open.id}/submissions`)).status).toBe(403);
 	});
 });

@@ -41,9 +41,18 @@ export interface FilePurpose {
 	 * May `actor` add a file to `ownerId`? Asks the policy; answers the initiative the file
 	 * belongs to (for the journal), or a refusal (`not_found` when the owner may not be known).
 	 */
-	authorizeUpload(app: App, actor: UserActor, ownerId: string): Promise<{ verdict: Verdict; initiativeId: string | null }>;
+	authorizeUpload(app: App, actor: UserActor, ownerId: string): Promise<{ verdict: Verdict; initiativeId: string | null; journalId?: string }>;
 	/** May `actor` read this file? Asks the policy with what the file records. */
 	authorizeRead(app: App, actor: Actor, file: FileMeta): Promise<Verdict>;
+	/**
+	 * Content kept encrypted at rest (sealed tenders): `close` encrypts the checked bytes before
+	 * they are stored, `open` decrypts them for a read the purpose has allowed. The SHA-256 and
+	 * the content check are of the plain bytes.
+	 */
+	seal?: {
+		close(app: App, ownerId: string, bytes: Uint8Array): Promise<Uint8Array>;
+		open(app: App, file: FileMeta, stored: Uint8Array): Promise<Uint8Array>;
+	};
 }
 
 const purposes = registry<FilePurpose>('file-purposes');
@@ -75,7 +84,7 @@ export interface UploadInput {
 export async function upload(app: App, actor: UserActor, input: UploadInput): Promise<FileMeta> {
 	const purpose = purposes.get(input.purpose);
 	if (!purpose || !isUuid(input.ownerId)) throw notFound();
-	const { verdict, initiativeId } = await purpose.authorizeUpload(app, actor, input.ownerId);
+	const { verdict, initiativeId, journalId } = await purpose.authorizeUpload(app, actor, input.ownerId);
 	if (verdict !== 'ok') refuse(verdict);
 	const max = app.config.FILES_MAX_BYTES;
 	if (input.bytes.length === 0) throw new ApiError(400, 'empty_file', 'Filen är tom.');
@@ -92,6 +101,8 @@ export async function upload(app: App, actor: UserActor, input: UploadInput): Pr
 	}
 	const hash = encodeHexLowerCase(sha256(input.bytes));
 	const name = cleanName(input.name, kind);
+	// Sealed before the transaction: the purpose may read what it needs to seal with.
+	const stored = purpose.seal ? await purpose.seal.close(app, input.ownerId.toLowerCase(), input.bytes) : input.bytes;
 	return app.db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(files)
@@ -107,9 +118,10 @@ export async function upload(app: App, actor: UserActor, input: UploadInput): Pr
 				sha256: hash
 			})
 			.returning();
-		await tx.insert(fileContents).values({ fileId: row.id, content: input.bytes });
+		await tx.insert(fileContents).values({ fileId: row.id, content: stored });
 		await audit.record(tx, {
-			initiativeId,
+			// A purpose may journal in a chain of its own (a sealed tender round's).
+			initiativeId: journalId ?? initiativeId,
 			actor: { userId: actor.userId, label: actor.name },
 			action: 'file.uploaded',
 			data: { fileId: row.id, purpose: input.purpose, ownerId: row.ownerId, name, mediaType: kind.mediaType, size: row.size, sha256: hash }
@@ -148,10 +160,10 @@ export async function readForActor(app: App, actor: Actor, id: string): Promise<
 	if (verdict !== 'ok') refuse(verdict);
 	const [row] = await app.db.select({ content: fileContents.content }).from(fileContents).where(eq(fileContents.fileId, file.id)).limit(1);
 	if (!row) throw notFound();
-	return { file, content: row.content };
+	return { file, content: purpose.seal ? await purpose.seal.open(app, file, row.content) : row.content };
 }
 
-/** The bytes of a file, for exports and the case file (the caller has asked the policy). */
+/** The stored bytes of a file, for exports and the case file (the caller has asked the policy); sealed purposes' bytes stay encrypted. */
 export async function content(db: Db | Tx, id: string): Promise<Uint8Array | null> {
 	const [row] = await db.select({ content: fileContents.content }).from(fileContents).where(eq(fileContents.fileId, id)).limit(1);
 	return row?.content ?? null;

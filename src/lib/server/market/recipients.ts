@@ -46,3 +46,13 @@ export async function buyerTeamUserIds(tx: Tx, initiativeId: string): Promise<st
 		);
 	return rows.map((r) => r.id);
 }
+
+/** Enabled users of every registered supplier organisation (an open round is announced to all of them). */
+export async function registeredSupplierUserIds(tx: Tx): Promise<string[]> {
+	const rows = await tx
+		.select({ id: users.id })
+		.from(users)
+		.innerJoin(organisations, eq(organisations.id, users.organisationId))
+		.where(and(eq(organisations.kind, 'supplier'), isNull(users.disabledAt)));
+	return rows.map((r) => r.id);
+}

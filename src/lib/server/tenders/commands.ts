@@ -13,7 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
-import { memberships, organisations, supplierParticipants, tenderConfidentialityDecisions, tenderConflictCases, tenderDeclarations, tenderScores, tenderSubmissions, tenders, users } from '../db/schema/index.ts';
+import { files, memberships, organisations, supplierParticipants, tenderConfidentialityDecisions, tenderConflictCases, tenderDeclarations, tenderDrafts, tenderQualifications, tenderScores, tenderSubmissions, tenders, users } from '../db/schema/index.ts';
 import type { ConflictApproval, TenderCriterion } from '../db/schema/tenders.ts';
 import type { Db, Tx } from '../db/index.ts';
 import type { App } from '../app.ts';
@@ -22,7 +22,7 @@ import * as audit from '../audit/index.ts';
 import { ApiError } from '../http/api.ts';
 import { notify } from '../notifications/index.ts';
 import { parseVersion, sha256Hex, versionText } from '../requirements/versions.ts';
-import { buyerTeamUserIds } from '../market/recipients.ts';
+import { buyerTeamUserIds, registeredSupplierUserIds } from '../market/recipients.ts';
 import { auditActor } from '../initiatives/commands.ts';
 import type { Tender, TenderContext } from './access.ts';
 import { eligibilityOf } from './eligibility.ts';
@@ -30,8 +30,9 @@ import { participantUserIds } from './notify.ts';
 import { newWrappedKey, sealContent, sealKey } from './seal.ts';
 import { canonicalContent, dataKey, verifySubmissions, type TenderContent } from './content.ts';
 import type { CreateTenderInput, SubmissionInput } from './validation.ts';
+import { TENDER_ATTACHMENT } from './files.ts';
 
-const supplierLink = (id: string) => `/supplier/tenders/${id}`;
+const supplierLink = (id: string) => `/tenders/${id}`;
 export const deadlinePassed = () => new ApiError(409, 'deadline_passed', 'Sista anbudsdag har passerat.');
 
 /** Requirement ids a tender may answer or a criterion may judge: the attached version's visible ids and uids. */
@@ -81,7 +82,10 @@ export async function createTender(app: App, actor: UserActor, initiativeId: str
 	});
 }
 
-/** Publishes the round: to invited organisations, or with `open` to every registered supplier. */
+/**
+ * Publishes the round: to invited organisations, or with `open` to every registered supplier —
+ * whose users are all told at the same moment (rule 2), not only those already admitted.
+ */
 export async function publishTender(app: App, actor: UserActor, ctx: TenderContext, input: { open?: boolean }): Promise<{ publishedAt: string }> {
 	return app.db.transaction(async (tx) => {
 		const [current] = await tx.select().from(tenders).where(eq(tenders.id, ctx.tender.id)).for('update');
@@ -98,13 +102,28 @@ export async function publishTender(app: App, actor: UserActor, ctx: TenderConte
 		});
 		const [buyer] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
 		await notify(app, tx, {
-			userIds: await participantUserIds(tx, current.id),
+			userIds: open ? [...new Set([...(await registeredSupplierUserIds(tx)), ...(await participantUserIds(tx, current.id))])] : await participantUserIds(tx, current.id),
 			kind: 'tender.published',
 			data: { title: current.title, buyer: buyer?.name ?? '', deadline: current.deadline.toISOString() },
 			link: supplierLink(current.id)
 		});
 		return { publishedAt: now.toISOString() };
 	});
+}
+
+/**
+ * The organisation's own files for this round (purpose `tender_attachment`), by the ids the tender
+ * names; any other id is refused, so a tender can never point at someone else's file.
+ */
+async function attachmentsOf(db: Db, tenderId: string, organisationId: string, ids: string[]) {
+	const wanted = [...new Set(ids.map((i) => i.toLowerCase()))];
+	if (!wanted.length) return [];
+	const rows = await db
+		.select({ fileId: files.id, name: files.name, sha256: files.sha256, size: files.size })
+		.from(files)
+		.where(and(inArray(files.id, wanted), eq(files.purpose, TENDER_ATTACHMENT), eq(files.ownerId, tenderId), eq(files.organisationId, organisationId)));
+	if (rows.length !== wanted.length) throw new ApiError(400, 'unknown_file', 'En bilaga finns inte bland er organisations filer för upphandlingen.');
+	return wanted.map((id) => rows.find((r) => r.fileId === id)!);
 }
 
 export const conflictOfInterest = () =>
@@ -143,12 +162,15 @@ export async function submit(app: App, actor: UserActor, ctx: TenderContext, inp
 	const ids = [...input.answers.map((a) => a.requirementId), ...(input.confidentiality ?? []).flatMap((c) => (c.requirementId ? [c.requirementId] : []))];
 	if (ids.some((id) => !known?.has(id))) throw new ApiError(400, 'unknown_requirement', 'Ett svar hänvisar till ett krav som inte finns i upphandlingens kravversion.');
 	if (new Set(input.answers.map((a) => a.requirementId)).size !== input.answers.length) throw new ApiError(400, 'invalid_request', 'Varje krav besvaras en gång.');
+	const attachments = await attachmentsOf(app.db, ctx.tender.id, actor.organisationId, input.attachments ?? []);
 	const content: TenderContent = {
 		tenderId: ctx.tender.id,
 		organisationId: actor.organisationId,
 		answers: input.answers,
 		priceSek: input.priceSek,
-		confidentiality: input.confidentiality ?? []
+		confidentiality: input.confidentiality ?? [],
+		// Only when there are any: a tender without files hashes as it always did.
+		...(attachments.length ? { attachments } : {})
 	};
 	const plaintext = canonicalContent(content);
 	const sha256 = sha256Hex(plaintext);
@@ -169,6 +191,8 @@ export async function submit(app: App, actor: UserActor, ctx: TenderContext, inp
 			.insert(supplierParticipants)
 			.values({ subjectKind: 'tender', subjectId: ctx.tender.id, organisationId: actor.organisationId, via: ctx.tender.open ? 'open' : 'invitation', joinedAt: now })
 			.onConflictDoNothing();
+		// The draft has become the tender.
+		await tx.delete(tenderDrafts).where(and(eq(tenderDrafts.tenderId, ctx.tender.id), eq(tenderDrafts.organisationId, actor.organisationId)));
 		await audit.record(tx, {
 			initiativeId: ctx.tender.id,
 			actor: auditActor(actor),
@@ -397,6 +421,37 @@ export async function decideConfidentiality(app: App, actor: UserActor, ctx: Ten
 	});
 }
 
+/**
+ * Qualification (kvalificering), after the opening and before the award: the team records whether
+ * the tenderer meets the qualification requirements, with a reason. A tender recorded as not
+ * qualified leaves the ranking and cannot be awarded; the record can be changed until the award.
+ * The journal records the outcome and the reason (it assesses the tenderer, not the tender's text).
+ */
+export async function qualify(app: App, actor: UserActor, ctx: TenderContext, input: { submissionId: string; qualified: boolean; reason: string }): Promise<{ qualified: boolean; decidedAt: string }> {
+	return app.db.transaction(async (tx) => {
+		const [current] = await tx.select({ awardedAt: tenders.awardedAt }).from(tenders).where(eq(tenders.id, ctx.tender.id)).for('update');
+		if (current.awardedAt) throw new ApiError(409, 'already_awarded', 'Tilldelningsbeslutet är fattat; kvalificeringen kan inte ändras.');
+		const [sub] = await tx
+			.select({ id: tenderSubmissions.id, organisationId: tenderSubmissions.organisationId })
+			.from(tenderSubmissions)
+			.where(and(eq(tenderSubmissions.id, input.submissionId.toLowerCase()), eq(tenderSubmissions.tenderId, ctx.tender.id)));
+		if (!sub) throw new ApiError(400, 'unknown_submission', 'Anbudet finns inte i upphandlingen.');
+		const now = app.clock.now();
+		const values = { qualified: input.qualified, reason: input.reason, decidedBy: actor.userId, decidedAt: now };
+		await tx
+			.insert(tenderQualifications)
+			.values({ submissionId: sub.id, tenderId: ctx.tender.id, ...values })
+			.onConflictDoUpdate({ target: tenderQualifications.submissionId, set: values });
+		await audit.record(tx, {
+			initiativeId: ctx.tender.initiativeId,
+			actor: auditActor(actor),
+			action: 'tender.qualification_recorded',
+			data: { tenderId: ctx.tender.id, submissionId: sub.id, organisationId: sub.organisationId, qualified: input.qualified, reason: input.reason }
+		});
+		return { qualified: input.qualified, decidedAt: now.toISOString() };
+	});
+}
+
 /** The award decision: notifies every supplier of the round and starts the standstill on the server's clock. */
 export async function award(app: App, actor: UserActor, ctx: TenderContext, input: { submissionId: string; motivation: string }): Promise<{ awardedAt: string; standstillEndsAt: string }> {
 	return app.db.transaction(async (tx) => {
@@ -408,6 +463,8 @@ export async function award(app: App, actor: UserActor, ctx: TenderContext, inpu
 			.from(tenderSubmissions)
 			.where(and(eq(tenderSubmissions.id, input.submissionId), eq(tenderSubmissions.tenderId, current.id)));
 		if (!sub) throw new ApiError(400, 'unknown_submission', 'Anbudet finns inte i upphandlingen.');
+		const [q] = await tx.select({ qualified: tenderQualifications.qualified }).from(tenderQualifications).where(eq(tenderQualifications.submissionId, sub.id));
+		if (q && !q.qualified) throw new ApiError(409, 'not_qualified', 'Anbudsgivaren är inte kvalificerad och kan inte tilldelas kontraktet.');
 		const now = app.clock.now();
 		const standstillEndsAt = new Date(now.getTime() + app.config.TENDER_STANDSTILL_DAYS * 86_400_000);
 		await tx.update(tenders).set({ awardedSubmissionId: sub.id, awardMotivation: input.motivation, awardedAt: now, standstillEndsAt }).where(eq(tenders.id, current.id));

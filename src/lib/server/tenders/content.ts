@@ -19,6 +19,8 @@ export interface TenderContent {
 	answers: Array<{ requirementId: string; value: string }>;
 	priceSek: number;
 	confidentiality: Array<{ requirementId?: string; what: string; why: string }>;
+	/** Attached files (sealed under the round's key), named by id and hash so the receipt covers them. Absent when none. */
+	attachments?: Array<{ fileId: string; name: string; sha256: string; size: number }>;
 }
 
 export function canonicalContent(c: TenderContent): string {

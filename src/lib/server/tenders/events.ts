@@ -100,9 +100,22 @@ registerEvents({
 			en: (d, s) => `${s.actor} ${d.granted === true ? 'granted' : 'denied'} a confidentiality request in a tender`,
 			details: () => []
 		},
+		'tender.qualification_recorded': {
+			sv: (d, s) => `${s.actor} bedömde att en anbudsgivare ${d.qualified === true ? 'är kvalificerad' : 'inte är kvalificerad och utesluts ur utvärderingen'}`,
+			en: (d, s) => `${s.actor} found a tenderer ${d.qualified === true ? 'qualified' : 'not qualified, leaving it out of the evaluation'}`,
+			details: (d, s) => [
+				{ label: s.t('Kvitto', 'Receipt'), value: s.str(d.submissionId) },
+				{ label: s.t('Motivering', 'Reason'), value: s.str(d.reason) }
+			]
+		},
 		'tender.awarded': {
 			sv: (d, s) => `${s.actor} fattade tilldelningsbeslut; avtalsspärren löper till ${s.dateTime(d.standstillEndsAt)}`,
 			en: (d, s) => `${s.actor} made the award decision; the standstill runs until ${s.dateTime(d.standstillEndsAt)}`,
+			details: () => []
+		},
+		'tender.seal_key_rotated': {
+			sv: (d, s) => `Förseglingsnyckeln byttes: ${s.num(d.rounds)} upphandlingars datanycklar förseglades om med den nya nyckeln (anbuden dekrypterades inte)`,
+			en: (d, s) => `The seal key was rotated: the data keys of ${s.num(d.rounds)} tender rounds were re-wrapped with the new key (no tender was decrypted)`,
 			details: () => []
 		},
 		'tender.contract_signed': {

@@ -8,6 +8,7 @@ import {
 	declarationSchema,
 	inviteSchema,
 	publishSchema,
+	qualificationSchema,
 	scoreSchema,
 	statementSchema,
 	submissionSchema
@@ -126,7 +127,7 @@ registerOperations([
 		params: p,
 		tags,
 		summary: 'Submits the organisation’s sealed tender; a resubmission replaces it with a new receipt',
-		description: 'Stored encrypted with the round’s data key. The receipt’s `sha256` is over the canonical plaintext (JSON with sorted keys of tenderId, organisationId, answers, priceSek, confidentiality).',
+		description: 'Stored encrypted with the round’s data key. The receipt’s `sha256` is over the canonical plaintext (JSON with sorted keys of tenderId, organisationId, answers, priceSek, confidentiality, and `attachments` — id, name, SHA-256 and size of each file — when files are attached). `attachments` names files the organisation uploaded to the round (`POST /api/v1/files`, purpose `tender_attachment`, owner = the round), sealed like the tender; any other file is refused (`unknown_file`).',
 		body: submissionSchema,
 		responses: {
 			201: { description: 'Received.', schema: { type: 'object', required: ['receipt'], properties: { receipt: { type: 'object', properties: { id: { type: 'string' }, receivedAt: { type: 'string', format: 'date-time' }, sha256: { type: 'string' } } } } } },
@@ -224,6 +225,31 @@ registerOperations([
 		responses: { 200: { description: 'Awarded.', schema: { type: 'object', properties: { awardedAt: { type: 'string' }, standstillEndsAt: { type: 'string' } } } }, 400: errors[400], 403: sealed, 404: errors[404], 409: errors[409] }
 	},
 	{
+		method: 'get',
+		path: '/api/v1/tenders/{id}/qualification',
+		params: p,
+		tags,
+		summary: 'The qualification recorded for each tender (declared team, after the opening)',
+		responses: { 200: { description: 'One row per assessed tender.', schema: { type: 'array', items: obj } }, 401: errors[401], 403: sealed, 404: errors[404] }
+	},
+	{
+		method: 'post',
+		path: '/api/v1/tenders/{id}/qualification',
+		params: p,
+		tags,
+		summary: 'Records whether a tenderer is qualified (kvalificering), with a reason; journalled',
+		description: 'After the opening and before the award (`already_awarded`, 409), by team members who declared no conflict of interest. A tender recorded as not qualified is left out of the ranking (listed in `excluded`) and cannot be awarded (`not_qualified`, 409). Can be changed until the award.',
+		body: qualificationSchema,
+		responses: {
+			200: { description: 'Recorded.', schema: { type: 'object', properties: { qualified: { type: 'boolean' }, decidedAt: { type: 'string', format: 'date-time' } } } },
+			400: errors[400],
+			401: errors[401],
+			403: sealed,
+			404: errors[404],
+			409: errors[409]
+		}
+	},
+	{
 		method: 'post',
 		path: '/api/v1/tenders/{id}/contract',
 		params: p,
@@ -237,7 +263,7 @@ registerOperations([
 		params: p,
 		tags,
 		summary: 'The public version of the tenders after the award, parts under a granted (or unassessed) confidentiality request replaced by a marker',
-		query: { format: { description: '`json` (default) or `csv` (one row per answer and one for the price)', schema: { enum: ['json', 'csv'] } } },
+		query: { format: { description: '`json` (default), `csv` (one row per answer and one for the price) or `docx` (a Word document, one section per tender)', schema: { enum: ['json', 'csv', 'docx'] } } },
 		responses: { 200: { description: 'The public version.', schema: obj }, 400: errors[400], 403: { description: '`not_public` before the award.', schema: ref('Error') }, 404: errors[404] }
 	}
 ]);

@@ -6,7 +6,7 @@
  * award, everyone admitted reads the public version.
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
-import { initiatives, memberships, organisations, supplierInvitations, supplierParticipants, tenderConfidentialityDecisions, tenderConflictCases, tenderDeclarations, tenderScores, tenderSubmissions, tenders, users } from '../db/schema/index.ts';
+import { initiatives, memberships, organisations, supplierInvitations, supplierParticipants, tenderConfidentialityDecisions, tenderConflictCases, tenderDeclarations, tenderQualifications, tenderScores, tenderSubmissions, tenders, users } from '../db/schema/index.ts';
 import type { Db } from '../db/index.ts';
 import type { App } from '../app.ts';
 import type { Actor, UserActor } from '../access/policy.ts';
@@ -83,11 +83,17 @@ export async function listForActor(db: Db, actor: Actor, now: Date, filter: { in
 	return Promise.all(rows.map(async ({ tender }) => common(tender, await buyerName(db, tender.initiativeId), now)));
 }
 
+/** When the organisation submitted its current tender in each round (receipts only, never content). */
+export async function receiptsOf(db: Db, organisationId: string): Promise<Map<string, string>> {
+	const rows = await db.select({ tenderId: tenderSubmissions.tenderId, receivedAt: tenderSubmissions.receivedAt }).from(tenderSubmissions).where(eq(tenderSubmissions.organisationId, organisationId));
+	return new Map(rows.map((r) => [r.tenderId, r.receivedAt.toISOString()]));
+}
+
 /**
  * The requirements version the tenders answer to: the requirements with their hash, not who wrote
  * or published them and not the need ids (the needs register is the buyer team's).
  */
-async function tenderDocuments(db: Db, viewer: Actor, t: Tender) {
+export async function tenderDocuments(db: Db, viewer: Actor, t: Tender) {
 	const v = await getVersion(db, viewer, t.initiativeId, t.requirementsVersion);
 	const text = await versionText(db, t.initiativeId, t.requirementsVersion);
 	if (!v || !text) return null;
@@ -164,9 +170,25 @@ export async function submissionsForBuyer(app: App, ctx: TenderContext) {
 	}));
 }
 
-/** Weighted totals, price points by formula, mean and consensus per quality criterion; ties shown. */
+/** The qualification recorded for each tender of the round (kvalificering), with who decided. */
+export async function qualifications(db: Db, tenderId: string) {
+	const rows = await db
+		.select({ submissionId: tenderQualifications.submissionId, qualified: tenderQualifications.qualified, reason: tenderQualifications.reason, decidedAt: tenderQualifications.decidedAt, userId: users.id, name: users.name })
+		.from(tenderQualifications)
+		.innerJoin(users, eq(users.id, tenderQualifications.decidedBy))
+		.where(eq(tenderQualifications.tenderId, tenderId));
+	return rows.map((r) => ({ submissionId: r.submissionId, qualified: r.qualified, reason: r.reason, decidedAt: r.decidedAt.toISOString(), decidedBy: { id: r.userId, name: r.name } }));
+}
+
+/**
+ * Weighted totals, price points by formula, mean and consensus per quality criterion; ties shown.
+ * Tenders recorded as not qualified are left out (listed in `excluded`), also from the lowest
+ * price the price points are computed against.
+ */
 export async function ranking(app: App, ctx: TenderContext) {
-	const subs = await verifySubmissions(app, app.db, ctx.tender);
+	const all = await verifySubmissions(app, app.db, ctx.tender);
+	const notQualified = new Set((await qualifications(app.db, ctx.tender.id)).filter((q) => !q.qualified).map((q) => q.submissionId));
+	const subs = all.filter((s) => !notQualified.has(s.receiptId));
 	const scores = await app.db
 		.select({ submissionId: tenderScores.submissionId, criterionId: tenderScores.criterionId, userId: tenderScores.userId, score: tenderScores.score, motivation: tenderScores.motivation, name: users.name })
 		.from(tenderScores)
@@ -176,6 +198,7 @@ export async function ranking(app: App, ctx: TenderContext) {
 	const ranked = rank({ criteria: ctx.tender.criteria, submissions: subs.map((s) => ({ id: s.receiptId, priceSek: s.content?.priceSek ?? 0 })), scores });
 	return {
 		criteria: ctx.tender.criteria,
+		excluded: all.filter((s) => notQualified.has(s.receiptId)).map((s) => ({ submissionId: s.receiptId, organisation: s.organisation })),
 		ranking: ranked.map((r) => {
 			const s = subs.find((x) => x.receiptId === r.submissionId)!;
 			return {

@@ -11,6 +11,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config.ts';
+import { registry } from '../registry.ts';
 
 const IV = 12;
 const TAG = 16;
@@ -29,7 +30,12 @@ function decrypt(key: Uint8Array, sealed: Uint8Array): Buffer {
 	return Buffer.concat([decipher.update(buf.subarray(IV + TAG)), decipher.final()]);
 }
 
-const keyFiles = new Map<string, Buffer>();
+/**
+ * Keys read or made once per process. Process-wide (`registry`): the SvelteKit bundle and the Node
+ * entry each hold a copy of this module, and an in-memory database's key must be the same for both
+ * (the demo is seeded from the Node entry and read through the bundle).
+ */
+const keyFiles = registry<Buffer>('seal-keys');
 
 /** The seal key: `SEAL_KEY`, or the key file under DATA_DIR (created once, mode 0600); in memory for `memory://`. */
 export function sealKey(config: Pick<Config, 'SEAL_KEY' | 'DATA_DIR'>): Buffer {
@@ -63,6 +69,16 @@ export function sealKey(config: Pick<Config, 'SEAL_KEY' | 'DATA_DIR'>): Buffer {
 	return key;
 }
 
+/** Forgets cached key files (after the key-rotation tool replaced one). */
+export function forgetSealKeys(): void {
+	keyFiles.clear();
+}
+
+/** The key file's path for a configuration, whether it exists or not. */
+export function sealKeyPath(config: Pick<Config, 'DATA_DIR'>): string {
+	return resolve(join(config.DATA_DIR, 'seal.key'));
+}
+
 /** A new data key for a round, returned wrapped for storage. */
 export function newWrappedKey(seal: Uint8Array): Uint8Array {
 	return encrypt(seal, randomBytes(32));
@@ -78,4 +94,18 @@ export function sealContent(dataKey: Uint8Array, plaintext: string): Uint8Array 
 
 export function openContent(dataKey: Uint8Array, sealed: Uint8Array): string {
 	return decrypt(dataKey, sealed).toString('utf8');
+}
+
+/** Bytes (a tender's attachment) sealed under the round's data key. */
+export function sealBytes(dataKey: Uint8Array, plain: Uint8Array): Uint8Array {
+	return encrypt(dataKey, plain);
+}
+
+export function openBytes(dataKey: Uint8Array, sealed: Uint8Array): Uint8Array {
+	return new Uint8Array(decrypt(dataKey, sealed));
+}
+
+/** A round's data key wrapped again by another seal key; the data key itself (and so every tender) is unchanged. */
+export function rewrapKey(from: Uint8Array, to: Uint8Array, wrapped: Uint8Array): Uint8Array {
+	return encrypt(to, decrypt(from, wrapped));
 }

@@ -7,6 +7,7 @@ import { MAX_SCORE } from './ranking.ts';
 export const MAX_CRITERIA = 20;
 export const MAX_ANSWERS = 500;
 export const MAX_ANSWER_LENGTH = 20_000;
+export const MAX_ATTACHMENTS = 20;
 
 const text = (max: number, what: string) =>
 	z
@@ -58,7 +59,8 @@ export const submissionSchema = z.object({
 		)
 		.max(MAX_ANSWERS),
 	priceSek: z.number({ error: 'Priset måste vara ett tal i kronor.' }).positive('Priset måste vara större än noll.').max(1e12, 'Priset är orimligt stort.'),
-	confidentiality: z.array(confidentialitySchema).max(MAX_ANSWERS + 1).optional()
+	confidentiality: z.array(confidentialitySchema).max(MAX_ANSWERS + 1).optional(),
+	attachments: z.array(z.uuid({ error: 'Okänd fil.' })).max(MAX_ATTACHMENTS, `Högst ${MAX_ATTACHMENTS} bilagor.`).optional()
 });
 export type SubmissionInput = z.infer<typeof submissionSchema>;
 
@@ -84,3 +86,24 @@ export const confidentialityDecisionSchema = z.object({
 	reason: text(8000, 'Motiveringen')
 });
 export const awardSchema = z.object({ submissionId: z.uuid({ error: 'Okänt anbud.' }), motivation: text(8000, 'Motiveringen') });
+
+/**
+ * An unsubmitted tender as the supplier left it: anything may still be missing, nothing may be
+ * larger than a tender allows.
+ */
+export const draftSchema = z.object({
+	answers: z.array(z.object({ requirementId: z.string().min(1).max(64), value: z.string().max(MAX_ANSWER_LENGTH, `Ett svar får vara högst ${MAX_ANSWER_LENGTH} tecken.`) })).max(MAX_ANSWERS),
+	priceSek: z.number().min(0).max(1e12, 'Priset är orimligt stort.').nullable(),
+	confidentiality: z
+		.array(z.object({ requirementId: z.string().min(1).max(64).optional(), what: z.string().max(2000), why: z.string().max(4000) }))
+		.max(MAX_ANSWERS + 1),
+	attachments: z.array(z.uuid()).max(MAX_ATTACHMENTS, `Högst ${MAX_ATTACHMENTS} bilagor.`)
+});
+export type DraftInput = z.infer<typeof draftSchema>;
+
+export const qualificationSchema = z.object({
+	submissionId: z.uuid({ error: 'Okänt anbud.' }),
+	qualified: z.boolean({ error: 'Ange om anbudsgivaren är kvalificerad (qualified: true/false).' }),
+	reason: text(8000, 'Motiveringen')
+});
+export type QualificationInput = z.infer<typeof qualificationSchema>;

@@ -1,17 +1,30 @@
 import { redirect } from '@sveltejs/kit';
 import * as rfi from '#lib/server/rfi/index.ts';
+import * as tenders from '#lib/server/tenders/index.ts';
 import * as sprints from '#lib/server/sprints/index.ts';
 import { loginUrl } from '#lib/server/auth/web.ts';
 import type { PageServerLoad } from './$types';
 
-/** The supplier's start page: rounds open to its organisation, deadlines and what is still a draft, and its own sprint rooms. */
+/** The supplier's start page: RFI rounds and tender rounds open to its organisation (deadlines, drafts, receipts) and its own sprint rooms. */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = locals.actor;
 	if (actor.kind !== 'user') redirect(303, loginUrl(url));
-	if (actor.organisationKind !== 'supplier') return { supplier: false as const, rounds: [], sprintRooms: [] };
+	if (actor.organisationKind !== 'supplier') return { supplier: false as const, rounds: [], tenders: [], sprintRooms: [] };
+	const now = locals.app.clock.now();
+	const receipts = await tenders.receiptsOf(locals.app.db, actor.organisationId);
+	const rounds = (await tenders.listForActor(locals.app.db, actor, now)).map((t) => ({
+		id: t.id,
+		title: t.title,
+		buyer: t.buyer,
+		status: t.status,
+		deadline: t.deadline,
+		submittedAt: receipts.get(t.id) ?? null
+	}));
 	return {
 		supplier: true as const,
-		rounds: await rfi.listForActor(locals.app.db, actor, locals.app.clock.now()),
-		sprintRooms: await sprints.roomsOfOrganisation(locals.app.db, actor.organisationId)
+		rounds: await rfi.listForActor(locals.app.db, actor, now),
+		tenders: rounds,
+		sprintRooms: await sprints.roomsOfOrganisation(locals.app.db, actor.organisationId),
+		now: now.toISOString()
 	};
 };

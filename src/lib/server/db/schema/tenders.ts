@@ -184,3 +184,47 @@ export const tenderConfidentialityDecisions = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.submissionId, t.index] })]
 );
+
+/**
+ * A supplier organisation's unsubmitted tender, kept so it survives reloads and is shared by the
+ * organisation's users. Sealed like a tender: AES-256-GCM under the round's data key, never
+ * readable by anyone but the organisation itself, never journalled (a working draft, not a
+ * record), deleted when the tender is submitted.
+ */
+export const tenderDrafts = pgTable(
+	'tender_drafts',
+	{
+		tenderId: uuid('tender_id')
+			.notNull()
+			.references(() => tenders.id, { onDelete: 'cascade' }),
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisations.id),
+		ciphertext: bytea('ciphertext').notNull(),
+		updatedBy: uuid('updated_by')
+			.notNull()
+			.references(() => users.id),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.tenderId, t.organisationId] })]
+);
+
+/**
+ * Qualification (kvalificering) of one tender after the opening and before the evaluation: the
+ * buyer team records whether the tenderer is qualified, with a reason. A tender recorded as not
+ * qualified is left out of the ranking and cannot be awarded.
+ */
+export const tenderQualifications = pgTable('tender_qualifications', {
+	submissionId: uuid('submission_id')
+		.primaryKey()
+		.references(() => tenderSubmissions.id, { onDelete: 'cascade' }),
+	tenderId: uuid('tender_id')
+		.notNull()
+		.references(() => tenders.id, { onDelete: 'cascade' }),
+	qualified: boolean('qualified').notNull(),
+	reason: text('reason').notNull(),
+	decidedBy: uuid('decided_by')
+		.notNull()
+		.references(() => users.id),
+	decidedAt: timestamp('decided_at', { withTimezone: true }).notNull()
+});

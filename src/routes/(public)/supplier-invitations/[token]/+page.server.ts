@@ -51,7 +51,6 @@ export const actions: Actions = {
 			if (err instanceof ApiError && err.status < 500) return fail(err.status, { code: err.code, message: err.message });
 			throw err;
 		}
-		// Tenders have no supplier page yet (the UI session builds it on the API): the start page lists them.
-		redirect(303, subjectKind === 'tender' ? '/supplier' : subjectKind === 'sprint' ? `/sprints/${subjectId}` : `/rfis/${subjectId}`);
+		redirect(303, subjectKind === 'tender' ? `/tenders/${subjectId}` : subjectKind === 'sprint' ? `/sprints/${subjectId}` : `/rfis/${subjectId}`);
 	}
 };
