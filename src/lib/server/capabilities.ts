@@ -6,3 +6,4 @@
  */
 import './rfi/index.ts';
 import './tenders/index.ts';
+import './pilots/index.ts';

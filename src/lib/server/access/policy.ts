@@ -87,7 +87,12 @@ export const INITIATIVE_RESOURCES = [
 	/** RFI rounds of the initiative, as the buyer side sees them; `admin` = create, edit, publish, invite. */
 	'rfis',
 	/** Tender rounds of the initiative, as the buyer side sees them; `admin` = create, publish, invite, decide conflicts, award. */
-	'tenders'
+	'tenders',
+	/**
+	 * Pilots of the initiative as the buyer side sees them (plans, measurement, gate, scale-up,
+	 * the observers' dashboard); `admin` = create a pilot, `write` = edit plans and record values.
+	 */
+	'pilots'
 ] as const;
 export type InitiativeResource = (typeof INITIATIVE_RESOURCES)[number];
 
@@ -138,6 +143,22 @@ export interface TenderScope {
 	declared: boolean;
 }
 
+/** What the policy needs to know about one pilot and the actor's place in it. */
+export interface PilotScope {
+	pilotId: string;
+	/** The actor's organisation runs the pilot (one of its supplier organisations). */
+	participant: boolean;
+	/** The actor is one of the pilot's named decision makers. */
+	decisionMaker: boolean;
+}
+
+/**
+ * `pilot`: the plan, its measurement and results; `pilot_values`: recording values (a supplier
+ * only for the points delegated to it, which the command checks); `pilot_decision`: the go/no-go.
+ */
+export const PILOT_RESOURCES = ['pilot', 'pilot_values', 'pilot_decision'] as const;
+export type PilotResource = (typeof PILOT_RESOURCES)[number];
+
 export const TENDER_RESOURCES = ['tender', 'tender_submission', 'tender_submissions', 'tender_opening', 'tender_public'] as const;
 export type TenderResource = (typeof TENDER_RESOURCES)[number];
 
@@ -160,6 +181,8 @@ export type Target =
 	 * opening (named openers) and reading its protocol; `tender_public` the public version after the award.
 	 */
 	| { resource: TenderResource; initiative: InitiativeScope; tender: TenderScope }
+	/** One pilot (see `pilotLevel`). */
+	| { resource: PilotResource; initiative: InitiativeScope; pilot: PilotScope }
 	| { resource: 'organisation'; organisationId: string }
 	| { resource: InitiativeResource; initiative: InitiativeScope }
 	| { resource: 'workshop_board'; initiative: InitiativeScope; workshop: WorkshopScope };
@@ -181,7 +204,8 @@ const ROLE_TABLE: Record<InitiativeResource, Record<Role, Level>> = {
 	conflicts: { process_leader: 'admin', team: 'read', observer: 'none' },
 	procedure: { process_leader: 'write', team: 'write', observer: 'read' },
 	rfis: { process_leader: 'admin', team: 'admin', observer: 'read' },
-	tenders: { process_leader: 'admin', team: 'admin', observer: 'read' }
+	tenders: { process_leader: 'admin', team: 'admin', observer: 'read' },
+	pilots: { process_leader: 'admin', team: 'write', observer: 'read' }
 };
 
 /**
@@ -202,7 +226,9 @@ const SUPPLIER_MAX: Partial<Record<InitiativeResource, Level>> = {
 	/** The market side: other suppliers' rounds, answers and their number. */
 	rfis: 'none',
 	/** Other suppliers' tenders, their number, and who may tender at all. */
-	tenders: 'none'
+	tenders: 'none',
+	/** Other suppliers' pilots and results: a supplier reaches only its own pilot, through `pilot`. */
+	pilots: 'none'
 };
 
 /**
@@ -366,6 +392,31 @@ function tenderLevel(actor: Actor, resource: TenderResource, initiative: Initiat
 	}
 }
 
+/**
+ * Pilots. A supplier user is judged as a supplier, also on the buyer team as an expert: it reads
+ * the pilot its organisation runs and records values there (the delegated points only, checked by
+ * the command), and never reads another pilot (rule 3) or takes the decision. The buyer side
+ * follows `pilots`; the go/no-go is recorded by the named decision makers only, who may be
+ * observers (management, politicians) — everyone else who reads the pilot may look but not decide.
+ */
+function pilotLevel(actor: Actor, resource: PilotResource, initiative: InitiativeScope, pilot: PilotScope): Level {
+	if (actor.kind !== 'user') return 'none';
+	if (actor.organisationKind === 'supplier') {
+		if (!pilot.participant) return 'none';
+		return resource === 'pilot' ? 'read' : resource === 'pilot_values' ? 'write' : 'read';
+	}
+	const level = initiativeLevel(actor, 'pilots', initiative);
+	if (level === 'none') return 'none';
+	switch (resource) {
+		case 'pilot':
+			return level;
+		case 'pilot_values':
+			return cap(level, 'write');
+		case 'pilot_decision':
+			return pilot.decisionMaker ? 'write' : 'read';
+	}
+}
+
 /** The level an actor has on a target. Unknown combinations are `none`. */
 export function levelFor(actor: Actor, target: Target): Level {
 	switch (target.resource) {
@@ -391,6 +442,10 @@ export function levelFor(actor: Actor, target: Target): Level {
 		case 'tender_opening':
 		case 'tender_public':
 			return tenderLevel(actor, target.resource, target.initiative, target.tender);
+		case 'pilot':
+		case 'pilot_values':
+		case 'pilot_decision':
+			return pilotLevel(actor, target.resource, target.initiative, target.pilot);
 		default:
 			if ((INITIATIVE_RESOURCES as readonly string[]).includes(target.resource) && 'initiative' in target) {
 				return initiativeLevel(actor, target.resource, target.initiative);
@@ -475,7 +530,10 @@ export function initiativeAbilities(actor: Actor, scope: InitiativeScope) {
 		runRfis: at('rfis', 'admin'),
 		readRfis: at('rfis', 'read'),
 		runTenders: at('tenders', 'admin'),
-		readTenders: at('tenders', 'read')
+		readTenders: at('tenders', 'read'),
+		runPilots: at('pilots', 'admin'),
+		editPilots: at('pilots', 'write'),
+		readPilots: at('pilots', 'read')
 	};
 }
 export type InitiativeAbilities = ReturnType<typeof initiativeAbilities>;
