@@ -214,8 +214,9 @@ describe('measurement', () => {
 		const [changed] = await journal('pilot.value_changed');
 		expect(changed.data).toMatchObject({ pointId: points[1].id, date: '2027-04-30', from: 60, to: 65 });
 		// A supplier cannot overwrite a value the team recorded.
-		const a = await post(a1, `/api/v1/pilots/${pilot1}/values`, { values: [{ pointId: points[0].id, date: '2027-04-30', value: 99 }] });
-		expect((await a.json()).accepted).toBe(0);
+		await post(team, `/api/v1/pilots/${pilot1}/values`, { values: [{ pointId: points[0].id, date: '2027-03-31', value: 13 }] });
+		const a = await post(a1, `/api/v1/pilots/${pilot1}/values`, { values: [{ pointId: points[0].id, date: '2027-03-31', value: 99 }] });
+		expect(await a.json()).toEqual({ accepted: 0, rejected: [{ row: 1, error: expect.stringMatching(/finns redan/) }] });
 	});
 
 	it('imports CSV: good rows are kept, each bad row is reported with its line', async () => {
