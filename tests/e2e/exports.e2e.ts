@@ -22,9 +22,10 @@ test('a process leader sees honest phases, who edited the brief, and takes the d
 	const dialogue = phases.getByRole('listitem').filter({ hasText: 'Marknadsdialog' });
 	await expect(dialogue.getByRole('link')).toHaveAttribute('href', `/initiatives/${id}/rfis`);
 	await expect(dialogue).not.toContainText('kommer i en senare fas');
-	for (const later of ['Innovationssprint', 'Pilot', 'Utvärdera']) {
-		await expect(phases.getByRole('listitem').filter({ hasText: later })).toContainText('kommer i en senare fas');
-	}
+	await expect(phases.getByRole('listitem').filter({ hasText: 'Innovationssprint' })).toContainText('kommer i en senare fas');
+	// Pilots (issue 16): the pilot phase leads to the pilots, evaluation to the observers' dashboard.
+	await expect(phases.getByRole('link', { name: /^pilot/i })).toHaveAttribute('href', `/initiatives/${id}/pilots`);
+	await expect(phases.getByRole('link', { name: /utvärdera/i })).toHaveAttribute('href', `/initiatives/${id}/dashboard`);
 	await expect(phases.getByRole('link', { name: /initiera/i })).toHaveAttribute('href', `/initiatives/${id}/brief`);
 	await expect(phases.getByRole('link', { name: /upphandla/i })).toHaveAttribute('href', `/initiatives/${id}/requirements`);
 	await expectAccessible(page, 'overview with phase stepper');

@@ -62,3 +62,22 @@ export function riskBand(likelihood: number, impact: number): 'low' | 'medium' |
 	const s = likelihood * impact;
 	return s >= 15 ? 'high' : s >= 5 ? 'medium' : 'low';
 }
+
+/** The advisor's warnings, in the advisor's own words where it has them. */
+export function warningText(w: { code: string; values?: Record<string, number> }): string {
+	const v = Object.fromEntries(Object.entries(w.values ?? {}).map(([k, x]) => [k, sek(x)]));
+	switch (w.code) {
+		case 'splitting_forbidden':
+			return m.adv_reason_splitting_forbidden({ total: v.total ?? '', limit: v.limit ?? '' });
+		case 'above_eu_threshold':
+			return m.adv_reason_above_eu_threshold({ total: v.total ?? '', threshold: v.threshold ?? '' });
+		case 'no_direct_award_threshold':
+			return m.adv_reason_no_direct_award_threshold();
+		case 'no_eu_threshold':
+			return m.adv_reason_no_eu_threshold();
+		case 'scale_up_exceeds_direct_award':
+			return m.pilots_warning_scale_up({ pilot: v.pilotSek ?? '', scaleUp: v.scaleUpSek ?? '', total: v.totalSek ?? '' });
+		default:
+			return w.code;
+	}
+}
