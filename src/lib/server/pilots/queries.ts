@@ -127,7 +127,7 @@ export async function pilotView(app: Pick<App, 'db' | 'liveDocs'>, ctx: PilotCon
 		risks: p.risks,
 		sections,
 		missingSections,
-		points: indicators.map(({ series: _s, status: _st, ...point }) => point),
+		points: indicators.map(({ series: _s, status: _st, pointId, ...point }) => ({ id: pointId, ...point })),
 		decisions,
 		scaleUp: supplier ? null : p.scaleUp,
 		...(supplier ? {} : { directAwardReason: p.directAwardReason, advice: p.advice }),
