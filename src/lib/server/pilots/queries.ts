@@ -4,9 +4,9 @@
  * reported — never another organisation's unconfirmed values, never the advisor's aggregation
  * (it names the buyer's other purchases) nor the other organisations that run the pilot.
  */
-import { and, asc, desc, eq, inArray, or, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, isNotNull, sql } from 'drizzle-orm';
 import type * as Y from 'yjs';
-import { docProjections, initiatives, needs, organisations, pilotDecisions, pilotOrganisations, pilotPoints, pilotValues, pilots, users } from '../db/schema/index.ts';
+import { auditLog, docProjections, initiatives, needs, organisations, pilotDecisions, pilotOrganisations, pilotPoints, pilotValues, pilots, users } from '../db/schema/index.ts';
 import type { Db } from '../db/index.ts';
 import type { App } from '../app.ts';
 import type { Actor } from '../access/policy.ts';
@@ -200,4 +200,14 @@ export async function parallelComparison(db: Db, initiativeId: string, viewer: A
 		}
 	}
 	return [...groups.values()].filter((g) => g.series.length > 1);
+}
+
+/** The journal entries about one pilot, oldest first (for readers of the journal only: the route checks). */
+export async function pilotLog(db: Db, initiativeId: string, pilotId: string) {
+	const rows = await db
+		.select({ at: auditLog.at, action: auditLog.action, actorLabel: auditLog.actorLabel, data: auditLog.data })
+		.from(auditLog)
+		.where(and(eq(auditLog.initiativeId, initiativeId), sql`${auditLog.data}->>'pilotId' = ${pilotId}`))
+		.orderBy(asc(auditLog.id));
+	return rows.map((r) => ({ at: new Date(r.at).toISOString(), action: r.action, actorLabel: r.actorLabel, data: (r.data ?? {}) as Record<string, unknown> }));
 }
