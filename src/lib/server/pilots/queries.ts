@@ -211,3 +211,27 @@ export async function pilotLog(db: Db, initiativeId: string, pilotId: string) {
 		.orderBy(asc(auditLog.id));
 	return rows.map((r) => ({ at: new Date(r.at).toISOString(), action: r.action, actorLabel: r.actorLabel, data: (r.data ?? {}) as Record<string, unknown> }));
 }
+
+/** The observers' dashboard of an initiative: every pilot with its indicators' status and its decisions. */
+export async function dashboard(db: Db, initiativeId: string, viewer: Actor) {
+	const rows = await db.select().from(pilots).where(eq(pilots.initiativeId, initiativeId)).orderBy(asc(pilots.createdAt));
+	return Promise.all(
+		rows.map(async (pilot) => {
+			const indicators = await indicatorsOf(db, { pilot }, viewer);
+			return {
+				id: pilot.id,
+				title: pilot.title,
+				kind: pilot.kind,
+				startDate: pilot.startDate,
+				endDate: pilot.endDate,
+				gateDate: pilot.gateDate,
+				indicators: indicators.map((i) => {
+					const confirmed = i.series.filter((s) => s.confirmed);
+					const latest = confirmed.at(-1) ?? null;
+					return { pointId: i.pointId, name: i.name, unit: i.unit, direction: i.direction, baseline: i.baseline?.value ?? null, target: i.target, latest: latest && { date: latest.date, value: latest.value }, status: i.status };
+				}),
+				decisions: (await decisionsOf(db, pilot.id)).map((d) => ({ id: d.id, decision: d.decision, decidedAt: d.decidedAt, decidedBy: d.decidedBy, motivation: d.motivation }))
+			};
+		})
+	);
+}
