@@ -3,7 +3,7 @@
  * errors (404/403) or a sign-in redirect, and form fields read into the API's own schemas, so a
  * page and the API refuse the same things with the same Swedish messages.
  */
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { asc, eq } from 'drizzle-orm';
 import { ApiError } from '../http/api.ts';
 import { loginUrl } from '../auth/web.ts';
@@ -12,6 +12,11 @@ import type { Db } from '../db/index.ts';
 import type { Action, PilotResource } from '../access/policy.ts';
 import { authorizePilot } from './access.ts';
 import { parseSvNumber } from './numbers.ts';
+import type { App } from '../app.ts';
+import { recordValues } from './commands.ts';
+import { pointsOf } from './queries.ts';
+import { parseValuesCsv } from './values-csv.ts';
+import { valueSchema } from './validation.ts';
 
 /** The pilot for a page (and, for buyer pages, of this initiative), or the page's 404/403. */
 export async function pagePilot(locals: App.Locals, url: URL, pilotId: string, resource: PilotResource, action: Action, initiativeId?: string) {
@@ -123,4 +128,40 @@ export async function decisionMakerChoices(db: Db, initiativeId: string) {
 		.where(eq(memberships.initiativeId, initiativeId))
 		.orderBy(asc(users.name));
 	return rows.filter((r) => r.kind === 'buyer').map(({ id, name, role }) => ({ id, name, role }));
+}
+
+type PilotCtx = Awaited<ReturnType<typeof authorizePilot>>;
+
+/** The one-value form (buyer page and supplier portal alike). */
+export async function recordOneFromForm(app: App, ctx: PilotCtx, f: FormData) {
+	const raw = { pointId: String(f.get('pointId') ?? ''), date: String(f.get('date') ?? ''), value: figure(String(f.get('value') ?? '')) ?? Number.NaN, note: String(f.get('note') ?? '') };
+	const parsed = valueSchema.safeParse(raw);
+	if (!parsed.success) return fail(400, { form: 'value', errors: fieldErrors(parsed.error.issues) });
+	try {
+		const r = await recordValues(app, ctx.actor, ctx, [{ ...parsed.data, row: 1 }]);
+		if (r.rejected.length) return fail(400, { form: 'value', errors: { form: r.rejected[0].error } });
+	} catch (err) {
+		if (err instanceof ApiError) return fail(err.status, { form: 'value', errors: { form: err.message } });
+		throw err;
+	}
+	return { form: 'value', saved: true };
+}
+
+/** The CSV form: the first post previews (good rows, bad rows with errors); `step=import` writes. */
+export async function csvFromForm(app: App, ctx: PilotCtx, f: FormData) {
+	const file = f.get('file');
+	const text = file instanceof File && file.size ? await file.text() : String(f.get('csv') ?? '');
+	if (text.length > 512 * 1024) return fail(413, { form: 'csv', errors: { form: 'Filen är för stor.' } });
+	const points = await pointsOf(app.db, ctx.pilot.id);
+	const parsed = parseValuesCsv(text, points);
+	if (parsed.fileError) return fail(400, { form: 'csv', errors: { form: parsed.fileError } });
+	const names = new Map(points.map((p) => [p.id, p.name]));
+	const preview = { csv: text, rows: parsed.rows.map((r) => ({ ...r, point: names.get(r.pointId) ?? '' })), rejected: parsed.rejected };
+	if (f.get('step') !== 'import') return { form: 'csv', preview };
+	try {
+		return { form: 'csv', imported: await recordValues(app, ctx.actor, ctx, parsed.rows, parsed.rejected, 'csv') };
+	} catch (err) {
+		if (err instanceof ApiError) return fail(err.status, { form: 'csv', errors: { form: err.message } });
+		throw err;
+	}
 }

@@ -3,8 +3,8 @@ import { can } from '#lib/server/access/policy.ts';
 import { ApiError } from '#lib/server/http/api.ts';
 import * as pilots from '#lib/server/pilots/index.ts';
 import { listNeeds } from '#lib/server/needs/index.ts';
-import { fieldErrors, figure, pagePilot, planFromForm, pointsFromForm } from '#lib/server/pilots/pages.ts';
-import { confirmSchema, planSchema, pointsSchema, valueSchema } from '#lib/server/pilots/validation.ts';
+import { csvFromForm, fieldErrors, pagePilot, planFromForm, pointsFromForm, recordOneFromForm } from '#lib/server/pilots/pages.ts';
+import { confirmSchema, planSchema, pointsSchema } from '#lib/server/pilots/validation.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -58,34 +58,8 @@ export const actions: Actions = {
 		const r = await run(() => pilots.savePoints(locals.app, ctx.actor, ctx, parsed.data.points), 'points');
 		return r.ok ? { form: 'points', saved: true } : r.failure;
 	},
-	value: async ({ locals, params, request, url }) => {
-		const ctx = await writer(locals, url, params, 'pilot_values');
-		const f = await request.formData();
-		const raw = { pointId: String(f.get('pointId') ?? ''), date: String(f.get('date') ?? ''), value: figure(String(f.get('value') ?? '')) ?? Number.NaN, note: String(f.get('note') ?? '') };
-		const parsed = valueSchema.safeParse(raw);
-		if (!parsed.success) return fail(400, { form: 'value', errors: fieldErrors(parsed.error.issues) });
-		const r = await run(() => pilots.recordValues(locals.app, ctx.actor, ctx, [{ ...parsed.data, row: 1 }]), 'value');
-		if (!r.ok) return r.failure;
-		if (r.value.rejected.length) return fail(400, { form: 'value', errors: { form: r.value.rejected[0].error } });
-		return { form: 'value', saved: true };
-	},
-	csv: async ({ locals, params, request, url }) => {
-		const ctx = await writer(locals, url, params, 'pilot_values');
-		const f = await request.formData();
-		const file = f.get('file');
-		const text = file instanceof File && file.size ? await file.text() : String(f.get('csv') ?? '');
-		if (text.length > 512 * 1024) return fail(413, { form: 'csv', errors: { form: 'Filen är för stor.' } });
-		const points = await pilots.pointsOf(locals.app.db, ctx.pilot.id);
-		const parsed = pilots.parseValuesCsv(text, points);
-		if (parsed.fileError) return fail(400, { form: 'csv', errors: { form: parsed.fileError } });
-		const names = new Map(points.map((p) => [p.id, p.name]));
-		const preview = { csv: text, rows: parsed.rows.map((r) => ({ ...r, point: names.get(r.pointId) ?? '' })), rejected: parsed.rejected };
-		// The first post shows the preview; only "import" writes.
-		if (f.get('step') !== 'import') return { form: 'csv', preview };
-		const r = await run(() => pilots.recordValues(locals.app, ctx.actor, ctx, parsed.rows, parsed.rejected, 'csv'), 'csv');
-		if (!r.ok) return r.failure;
-		return { form: 'csv', imported: r.value };
-	},
+	value: async ({ locals, params, request, url }) => recordOneFromForm(locals.app, await writer(locals, url, params, 'pilot_values'), await request.formData()),
+	csv: async ({ locals, params, request, url }) => csvFromForm(locals.app, await writer(locals, url, params, 'pilot_values'), await request.formData()),
 	confirm: async ({ locals, params, request, url }) => {
 		const ctx = await writer(locals, url, params, 'pilot_values');
 		if (!pilots.isBuyerSide(ctx.actor, ctx)) error(403, 'Du har inte behörighet till detta.');
