@@ -65,6 +65,11 @@ registerEvents({
 				...(list(d.withoutBaseline).length ? [{ label: s.t('Utan utgångsvärde', 'Without baseline'), value: s.list(list(d.withoutBaseline)) }] : [])
 			]
 		},
+		'pilot.created_from_template': {
+			sv: (d, s) => `${s.actor} skapade pilotplanen ${s.q(d.title)} från en metodmall (${s.num(d.points)} mätpunkter, ${s.num(d.activities)} aktiviteter, ${s.num(d.risks)} risker)`,
+			en: (d, s) => `${s.actor} created the pilot plan ${s.q(d.title)} from a method template (${s.num(d.points)} measurement points, ${s.num(d.activities)} activities, ${s.num(d.risks)} risks)`,
+			details: () => []
+		},
 		'pilot.scale_up_saved': {
 			sv: (d, s) => `${s.actor} sparade uppskalningsplanen för piloten ${s.q(d.title)} (${s.sek(d.costSek)})`,
 			en: (d, s) => `${s.actor} saved the scale-up plan of the pilot ${s.q(d.title)} (${s.sek(d.costSek)})`,
