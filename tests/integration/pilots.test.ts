@@ -14,6 +14,8 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { Client } from '../helpers/http.ts';
 import { addMember, makeInitiative, makeOrganisation, makeUser, type TestUser } from '../factories/collab.ts';
 import { ManualClock } from '../../src/lib/server/clock.ts';
+import { liveClient, until, type LiveClient } from '../helpers/live.ts';
+import { sectionText } from '../../src/lib/shapes/pilot.ts';
 import { auditLog, initiativeOrganisations, initiatives, needs, notifications, pilotValues } from '../../src/lib/server/db/schema/index.ts';
 
 const clock = new ManualClock('2027-04-01T09:00:00Z');
@@ -143,6 +145,37 @@ describe('the plan and its checklist', () => {
 		expect(after.missingSections).not.toContain('timeline');
 		expect(after.missingSections).not.toContain('risks');
 		expect((await journal('pilot.plan_updated')).length).toBe(1);
+	});
+});
+
+describe('the live plan document', () => {
+	const open: LiveClient[] = [];
+	afterAll(() => open.forEach((c) => c.destroy()));
+	const live = (user: TestUser) => {
+		const c = liveClient(server.url, `pilot.${pilot1}`, { cookie: user.cookie });
+		open.push(c);
+		return c;
+	};
+
+	it('lets the team write a section that the pilot’s supplier reads, and shows it in the plan', async () => {
+		const t = live(team);
+		const a = live(a1);
+		await Promise.all([t.synced, a.synced]);
+		sectionText(t.doc, 'goal').insert(0, 'Färre fallolyckor i hemtjänsten');
+		await until(() => a.doc.getMap('sections').get('goal')?.toString() === 'Färre fallolyckor i hemtjänsten', 5000, 'supplier receives');
+		// The supplier reads; what it types is not taken.
+		sectionText(a.doc, 'roles').insert(0, 'LEVERANTÖRENS TEXT');
+		await new Promise((r) => setTimeout(r, 300));
+		const plan = await (await get(leader, `/api/v1/pilots/${pilot1}`)).json();
+		expect(plan.sections.goal).toBe('Färre fallolyckor i hemtjänsten');
+		expect(plan.sections.roles).toBe('');
+		expect(plan.missingSections).not.toContain('goal');
+	});
+
+	it('never opens the plan to a supplier that does not run the pilot', async () => {
+		const b = live(b1);
+		await until(() => b.closes.length > 0, 5000, 'refused');
+		expect(b.provider.synced).toBe(false);
 	});
 });
 
