@@ -11,6 +11,7 @@ import { seedDemoWorkshop } from '../src/lib/server/demo/live.ts';
 import { seedDemoRfi } from '../src/lib/server/demo/rfi.ts';
 import { seedDemoSprint } from '../src/lib/server/demo/sprint.ts';
 import { seedDemoTenders } from '../src/lib/server/demo/tenders.ts';
+import { seedDemoPilot } from '../src/lib/server/demo/pilots.ts';
 
 export const COLLAB_PREFIX = '/yjs/';
 
@@ -32,5 +33,6 @@ export async function attachToHttpServer(server: http.Server, app?: App, opts: A
 	await seedDemoRfi(theApp).catch((err) => theApp.log.error('demo.rfi_seed_failed', { error: String(err) }));
 	await seedDemoSprint(theApp).catch((err) => theApp.log.error('demo.sprint_seed_failed', { error: String(err) }));
 	await seedDemoTenders(theApp).catch((err) => theApp.log.error('demo.tenders_seed_failed', { error: String(err) }));
+	await seedDemoPilot(theApp).catch((err) => theApp.log.error('demo.pilot_seed_failed', { error: String(err) }));
 	return collab;
 }

@@ -82,6 +82,35 @@ test('every tab of the demo initiative is accessible', async ({ page }) => {
 	}
 });
 
+test('the demo pilot, its go/no-go page and the dashboard are accessible, also to the observer and the supplier', async ({ page }) => {
+	test.setTimeout(120_000);
+	await demoLogIn(page, /maria lind/i);
+	await page.goto('/initiatives');
+	await page.getByRole('link', { name: 'Torra och rena golv i förskolan' }).click();
+	await page.waitForURL(/\/initiatives\/[0-9a-f-]{36}$/);
+	const base = new URL(page.url()).pathname;
+	await page.goto(`${base}/pilots`);
+	await page.getByRole('link', { name: 'Torra entréer på tre förskolor' }).click();
+	await page.waitForURL(/\/pilots\/[0-9a-f-]{36}$/);
+	const pilot = new URL(page.url()).pathname;
+	await expect(page.getByRole('figure').first()).toBeVisible();
+	await expectAccessible(page, 'demo pilot');
+	for (const path of [`${pilot}/gate`, `${base}/dashboard`]) {
+		expect((await page.goto(path))?.status(), path).toBe(200);
+		await expectAccessible(page, path);
+	}
+	await page.context().clearCookies();
+	await demoLogIn(page, /eva berg/i);
+	expect((await page.goto(`${base}/dashboard`))?.status()).toBe(200);
+	await expectAccessible(page, 'dashboard as observer');
+	await page.context().clearCookies();
+	await demoLogIn(page, /johan nilsson/i);
+	await page.goto('/supplier');
+	await page.getByRole('link', { name: 'Torra entréer på tre förskolor' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Torra entréer på tre förskolor' })).toBeVisible();
+	await expectAccessible(page, 'demo pilot as supplier');
+});
+
 test('the brief can be used with the keyboard alone', async ({ page }) => {
 	// Its own initiative, so no other test types into the same brief meanwhile.
 	await signUp(page, person('Ines Tangentbord', 'ines'), { name: 'Tangby kommun', kind: 'buyer' });

@@ -25,10 +25,8 @@ test('a process leader sees honest phases, who edited the brief, and takes the d
 	const sprint = phases.getByRole('listitem').filter({ hasText: 'Innovationssprint' });
 	await expect(sprint.getByRole('link')).toHaveAttribute('href', `/initiatives/${id}/sprints`);
 	await expect(sprint).not.toContainText('kommer i en senare fas');
-	for (const later of ['Pilot']) {
-		await expect(phases.getByRole('listitem').filter({ hasText: later })).toContainText('kommer i en senare fas');
-	}
-	// Evaluation leads to the final report.
+	// Pilots (issue 16): the pilot phase leads to the pilots; evaluation leads to the final report.
+	await expect(phases.getByRole('link', { name: /^pilot/i })).toHaveAttribute('href', `/initiatives/${id}/pilots`);
 	await expect(phases.getByRole('link', { name: /utvärdera/i })).toHaveAttribute('href', `/initiatives/${id}/report`);
 	await expect(phases.getByRole('link', { name: /initiera/i })).toHaveAttribute('href', `/initiatives/${id}/brief`);
 	await expect(phases.getByRole('link', { name: /upphandla/i })).toHaveAttribute('href', `/initiatives/${id}/requirements`);

@@ -173,6 +173,7 @@ function fillPath(template: string, rng: Rng, oddIds: boolean): string {
 			if (template.startsWith('/api/v1/initiatives/')) return ids.initiative;
 			if (template.startsWith('/api/v1/workshops/')) return pick(rng, [ids.workshop, ids.draftWorkshop]);
 			if (template.startsWith('/api/v1/needs/')) return ids.need;
+			if (template.startsWith('/api/v1/pilots/')) return ids.pilot;
 			if (template.startsWith('/api/v1/admin/users/')) return ids.victim;
 			if (template.startsWith('/api/v1/me/sessions/')) return ids.otherSession;
 			if (template.startsWith('/api/v1/organisations/')) return ids.organisation;
@@ -308,6 +309,8 @@ beforeAll(async () => {
 	ids.sprint = String((await post(`/api/v1/initiatives/${initiative.id}/sprints`, { title: 'Sprint', template: 'design_sprint_5', goal: 'Torra golv', questions: ['Kan vi?'] })).id);
 	ids.sprintRoom = String((await post(`/api/v1/sprints/${ids.sprint}/rooms`, { organisationId: foretag.id })).roomId);
 	ids.sprintQuestion = String((await post(`/api/v1/sprint-rooms/${ids.sprintRoom}/questions`, { text: 'Hur ofta?' })).id);
+	ids.supplierOrg = foretag.id;
+	ids.pilot = String((await post(`/api/v1/initiatives/${initiative.id}/pilots`, { title: 'Pilot', organisationIds: [foretag.id], kind: 'series', valueSek: 50_000, needIds: [] })).id);
 	const thresholds = (await app.db.execute(sql`select id from procurement_thresholds limit 1`)) as unknown as { rows?: Array<{ id: string }> } & Array<{ id: string }>;
 	ids.threshold = String((thresholds.rows ?? thresholds)[0]?.id ?? '00000000-0000-4000-8000-000000000000');
 

@@ -9,3 +9,4 @@ import './tenders/index.ts';
 import './reports/index.ts';
 import './templates/index.ts';
 import './sprints/index.ts';
+import './pilots/index.ts';

@@ -32,6 +32,8 @@ export interface Operation {
 	headers?: Record<string, { description: string; schema: JsonSchema; required?: boolean }>;
 	/** JSON request body, as the zod schema the endpoint validates with. */
 	body?: SchemaLike;
+	/** Other media types the operation accepts beside JSON (e.g. `text/csv`), with their schema. */
+	otherBodies?: Record<string, { schema: JsonSchema; description?: string }>;
 	/** Status → description, and the JSON body (or another media type) when there is one. */
 	responses: Record<string, { description: string; schema?: SchemaLike; contentType?: string }>;
 }
@@ -130,7 +132,7 @@ function operationObject(op: Operation) {
 		tags: op.tags,
 		operationId: `${op.method}_${op.path.replace(/^\/api\/v1\//, '').replace(/[{}]/g, '').replace(/[^a-zA-Z0-9]+/g, '_')}`,
 		...(parameters.length ? { parameters } : {}),
-		...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(op.body) } } } } : {}),
+		...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(op.body) }, ...(op.otherBodies ?? {}) } } } : {}),
 		responses,
 		security: op.auth === false ? [] : [{ session: [] }]
 	};

@@ -13,6 +13,8 @@ import {
 	type Level,
 	type SprintRoomScope,
 	type SprintScope,
+	type PilotResource,
+	type PilotScope,
 	type TenderResource,
 	type TenderScope,
 	type WorkshopPhase
@@ -61,7 +63,8 @@ const EXPECTED: Record<InitiativeResource, string> = {
 	tenders: 'a a r -',
 	report: 'r r r -',
 	lessons: 'w w r -',
-	sprints: 'a w r -'
+	sprints: 'a w r -',
+	pilots: 'a w r -'
 };
 /** From the pilot phase on, these resources are frozen: writers read. */
 const FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
@@ -82,7 +85,9 @@ const FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
 	report: 'r r r -',
 	/** Not frozen: lessons are written at the end. */
 	lessons: 'w w r -',
-	sprints: 'r r r -'
+	sprints: 'r r r -',
+	/** Pilots are the phase's work. */
+	pilots: 'a w r -'
 };
 /**
  * The same matrix for a user of a supplier organisation (rule 3: the organisation's kind, not only
@@ -106,7 +111,8 @@ const SUPPLIER_EXPECTED: Record<InitiativeResource, string> = {
 	tenders: '- - - -',
 	report: '- - - -',
 	lessons: '- - - -',
-	sprints: '- - - -'
+	sprints: '- - - -',
+	pilots: '- - - -'
 };
 const SUPPLIER_FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
 	...SUPPLIER_EXPECTED,
@@ -530,5 +536,40 @@ describe('abilities shipped to pages', () => {
 	it('are all false for a non-member', () => {
 		const a = initiativeAbilities(supplier(), scope(null));
 		expect(Object.values(a).every((v) => v === false)).toBe(true);
+	});
+});
+
+describe('pilots', () => {
+	const pilot = (over: Partial<PilotScope> = {}): PilotScope => ({ pilotId: 'p1', participant: false, decisionMaker: false, ...over });
+	const at = (actor: Actor, resource: PilotResource, role: Role | null, p: PilotScope = pilot()) =>
+		levelFor(actor, { resource, initiative: scope(role, 'pilot'), pilot: p });
+
+	it('follows the role table for the buyer side: the leader administers, the team writes, observers read', () => {
+		expect(at(buyer(), 'pilot', 'process_leader')).toBe('admin');
+		expect(at(buyer(), 'pilot', 'team')).toBe('write');
+		expect(at(buyer(), 'pilot', 'observer')).toBe('read');
+		expect(at(buyer(), 'pilot_values', 'process_leader')).toBe('write');
+		expect(at(buyer(), 'pilot_values', 'observer')).toBe('read');
+		expect(at(buyer(), 'pilot', null)).toBe('none');
+	});
+	it('shows a supplier its own pilot only, where it records values, and never another', () => {
+		expect(at(supplier(), 'pilot', null, pilot({ participant: true }))).toBe('read');
+		expect(at(supplier(), 'pilot_values', null, pilot({ participant: true }))).toBe('write');
+		expect(at(supplier(), 'pilot', null)).toBe('none');
+		expect(at(supplier(), 'pilot_values', null)).toBe('none');
+	});
+	it('judges a supplier expert on the buyer team as a supplier', () => {
+		expect(at(supplier(), 'pilot', 'team')).toBe('none');
+		expect(levelFor(supplier(), { resource: 'pilots', initiative: scope('team', 'pilot') })).toBe('none');
+	});
+	it('lets only the named decision makers decide (an observer may be one); others who read are refused with 403', () => {
+		expect(at(buyer(), 'pilot_decision', 'observer', pilot({ decisionMaker: true }))).toBe('write');
+		expect(decide(buyer(), 'write', { resource: 'pilot_decision', initiative: scope('process_leader', 'pilot'), pilot: pilot() })).toBe('forbidden');
+		expect(at(supplier(), 'pilot_decision', null, pilot({ participant: true, decisionMaker: true }))).toBe('read');
+		expect(at(buyer(), 'pilot_decision', null, pilot({ decisionMaker: true }))).toBe('none');
+	});
+	it('gives guests and visitors nothing', () => {
+		expect(levelFor(guest, { resource: 'pilot', initiative: scope('team', 'pilot'), pilot: pilot({ participant: true }) })).toBe('none');
+		expect(levelFor(anonymous, { resource: 'pilot', initiative: scope('team', 'pilot'), pilot: pilot() })).toBe('none');
 	});
 });

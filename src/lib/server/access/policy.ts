@@ -101,7 +101,12 @@ export const INITIATIVE_RESOURCES = [
 	 * publish inputs, start stages, lock rooms, answer questions (the process leader); `write` =
 	 * work in the rooms one is assigned to, log meetings and findings; `read` = follow progress.
 	 */
-	'sprints'
+	'sprints',
+	/**
+	 * Pilots of the initiative as the buyer side sees them (plans, measurement, gate, scale-up,
+	 * the observers' dashboard); `admin` = create a pilot, `write` = edit plans and record values.
+	 */
+	'pilots'
 ] as const;
 export type InitiativeResource = (typeof INITIATIVE_RESOURCES)[number];
 
@@ -181,6 +186,21 @@ export interface SprintRoomScope {
  */
 export const SPRINT_RESOURCES = ['sprint', 'sprint_parity', 'sprint_room', 'sprint_supervote'] as const;
 export type SprintResource = (typeof SPRINT_RESOURCES)[number];
+/** What the policy needs to know about one pilot and the actor's place in it. */
+export interface PilotScope {
+	pilotId: string;
+	/** The actor's organisation runs the pilot (one of its supplier organisations). */
+	participant: boolean;
+	/** The actor is one of the pilot's named decision makers. */
+	decisionMaker: boolean;
+}
+
+/**
+ * `pilot`: the plan, its measurement and results; `pilot_values`: recording values (a supplier
+ * only for the points delegated to it, which the command checks); `pilot_decision`: the go/no-go.
+ */
+export const PILOT_RESOURCES = ['pilot', 'pilot_values', 'pilot_decision'] as const;
+export type PilotResource = (typeof PILOT_RESOURCES)[number];
 
 export const TENDER_RESOURCES = ['tender', 'tender_submission', 'tender_submissions', 'tender_opening', 'tender_public'] as const;
 export type TenderResource = (typeof TENDER_RESOURCES)[number];
@@ -208,6 +228,8 @@ export type Target =
 	| { resource: 'sprint' | 'sprint_parity'; initiative: InitiativeScope; sprint: SprintScope }
 	/** One sprint room's content and its decider's supervote (see `sprintLevel`). */
 	| { resource: 'sprint_room' | 'sprint_supervote'; initiative: InitiativeScope; sprint: SprintScope; room: SprintRoomScope }
+	/** One pilot (see `pilotLevel`). */
+	| { resource: PilotResource; initiative: InitiativeScope; pilot: PilotScope }
 	| { resource: 'organisation'; organisationId: string }
 	/**
 	 * An organisation's shared knowledge: `organisation_lessons` (searching lessons across its
@@ -239,7 +261,8 @@ const ROLE_TABLE: Record<InitiativeResource, Record<Role, Level>> = {
 	tenders: { process_leader: 'admin', team: 'admin', observer: 'read' },
 	report: { process_leader: 'read', team: 'read', observer: 'read' },
 	lessons: { process_leader: 'write', team: 'write', observer: 'read' },
-	sprints: { process_leader: 'admin', team: 'write', observer: 'read' }
+	sprints: { process_leader: 'admin', team: 'write', observer: 'read' },
+	pilots: { process_leader: 'admin', team: 'write', observer: 'read' }
 };
 
 /**
@@ -265,7 +288,9 @@ const SUPPLIER_MAX: Partial<Record<InitiativeResource, Level>> = {
 	report: 'none',
 	lessons: 'none',
 	/** Other suppliers' sprint rooms, their number and names. */
-	sprints: 'none'
+	sprints: 'none',
+	/** Other suppliers' pilots and results: a supplier reaches only its own pilot, through `pilot`. */
+	pilots: 'none'
 };
 
 /**
@@ -483,6 +508,31 @@ function sprintLevel(actor: Actor, resource: SprintResource, initiative: Initiat
 	}
 }
 
+/**
+ * Pilots. A supplier user is judged as a supplier, also on the buyer team as an expert: it reads
+ * the pilot its organisation runs and records values there (the delegated points only, checked by
+ * the command), and never reads another pilot (rule 3) or takes the decision. The buyer side
+ * follows `pilots`; the go/no-go is recorded by the named decision makers only, who may be
+ * observers (management, politicians) — everyone else who reads the pilot may look but not decide.
+ */
+function pilotLevel(actor: Actor, resource: PilotResource, initiative: InitiativeScope, pilot: PilotScope): Level {
+	if (actor.kind !== 'user') return 'none';
+	if (actor.organisationKind === 'supplier') {
+		if (!pilot.participant) return 'none';
+		return resource === 'pilot' ? 'read' : resource === 'pilot_values' ? 'write' : 'read';
+	}
+	const level = initiativeLevel(actor, 'pilots', initiative);
+	if (level === 'none') return 'none';
+	switch (resource) {
+		case 'pilot':
+			return level;
+		case 'pilot_values':
+			return cap(level, 'write');
+		case 'pilot_decision':
+			return pilot.decisionMaker ? 'write' : 'read';
+	}
+}
+
 /** The level an actor has on a target. Unknown combinations are `none`. */
 export function levelFor(actor: Actor, target: Target): Level {
 	switch (target.resource) {
@@ -518,6 +568,10 @@ export function levelFor(actor: Actor, target: Target): Level {
 		case 'sprint_room':
 		case 'sprint_supervote':
 			return sprintLevel(actor, target.resource, target.initiative, target.sprint, target.room);
+		case 'pilot':
+		case 'pilot_values':
+		case 'pilot_decision':
+			return pilotLevel(actor, target.resource, target.initiative, target.pilot);
 		default:
 			if ((INITIATIVE_RESOURCES as readonly string[]).includes(target.resource) && 'initiative' in target) {
 				return initiativeLevel(actor, target.resource, target.initiative);
@@ -607,7 +661,10 @@ export function initiativeAbilities(actor: Actor, scope: InitiativeScope) {
 		readLessons: at('lessons', 'read'),
 		editLessons: at('lessons', 'write'),
 		runSprints: at('sprints', 'admin'),
-		readSprints: at('sprints', 'read')
+		readSprints: at('sprints', 'read'),
+		runPilots: at('pilots', 'admin'),
+		editPilots: at('pilots', 'write'),
+		readPilots: at('pilots', 'read')
 	};
 }
 export type InitiativeAbilities = ReturnType<typeof initiativeAbilities>;

@@ -3,7 +3,7 @@
  * of the same kind this year, and saving the chosen procedure on an initiative.
  */
 import { and, asc, desc, eq, gte, isNull, lt, ne, or, lte, sql } from 'drizzle-orm';
-import { initiativeOrganisations, initiatives, memberships, procurementThresholds, type BuyerKind, type PurchaseKind, type ThresholdName } from '../db/schema/index.ts';
+import { initiativeOrganisations, initiatives, memberships, pilots, procurementThresholds, type BuyerKind, type PurchaseKind, type ThresholdName } from '../db/schema/index.ts';
 import type { Db, Tx } from '../db/index.ts';
 import type { UserActor } from '../access/policy.ts';
 import * as audit from '../audit/index.ts';
@@ -117,7 +117,7 @@ export async function deleteThreshold(db: Db, actor: UserActor, id: number): Pro
  */
 export async function sameKindPurchases(
 	db: Db,
-	opts: { organisationId: string; viewerUserId: string; purchaseKind: PurchaseKind; year: number; excludeInitiativeId?: string }
+	opts: { organisationId: string; viewerUserId: string; purchaseKind: PurchaseKind; year: number; excludeInitiativeId?: string; excludePilotId?: string }
 ) {
 	const from = new Date(Date.UTC(opts.year, 0, 1));
 	const to = new Date(Date.UTC(opts.year + 1, 0, 1));
@@ -135,6 +135,24 @@ export async function sameKindPurchases(
 		.leftJoin(memberships, and(eq(memberships.initiativeId, initiatives.id), eq(memberships.userId, opts.viewerUserId)))
 		.where(and(...conds));
 	const all = rows.map((r) => ({ id: r.id, title: r.title, estimatedValueSek: r.estimatedValueSek ?? 0, visible: r.member !== null }));
+	// Pilots bought by direct award count as purchases of their own (issue 16), also those of the
+	// initiative being advised on: two pilots just under a limit are one purchase over it.
+	const pilotConds = [
+		eq(initiativeOrganisations.organisationId, opts.organisationId),
+		eq(initiatives.purchaseKind, opts.purchaseKind),
+		eq(pilots.route, 'direct_award'),
+		gte(pilots.createdAt, from),
+		lt(pilots.createdAt, to)
+	];
+	if (opts.excludePilotId) pilotConds.push(ne(pilots.id, opts.excludePilotId));
+	const pilotRows = await db
+		.selectDistinct({ id: pilots.id, title: pilots.title, initiativeTitle: initiatives.title, valueSek: pilots.valueSek, member: memberships.userId })
+		.from(pilots)
+		.innerJoin(initiatives, eq(initiatives.id, pilots.initiativeId))
+		.innerJoin(initiativeOrganisations, eq(initiativeOrganisations.initiativeId, initiatives.id))
+		.leftJoin(memberships, and(eq(memberships.initiativeId, initiatives.id), eq(memberships.userId, opts.viewerUserId)))
+		.where(and(...pilotConds));
+	for (const p of pilotRows) all.push({ id: p.id, title: `Pilot: ${p.title} (${p.initiativeTitle})`, estimatedValueSek: p.valueSek, visible: p.member !== null });
 	const hidden = all.filter((r) => !r.visible);
 	return {
 		sameKindSek: all.reduce((s, r) => s + r.estimatedValueSek, 0),
@@ -146,7 +164,7 @@ export async function sameKindPurchases(
 /** Full advice for a user's organisation on a day (see `sameKindPurchases` for what is counted and named). */
 export async function adviceFor(
 	db: Db,
-	opts: { input: AdviceInput; organisationId: string; viewerUserId: string; initiativeId?: string; now?: Date }
+	opts: { input: AdviceInput; organisationId: string; viewerUserId: string; initiativeId?: string; excludePilotId?: string; now?: Date }
 ): Promise<Advice> {
 	const now = opts.now ?? new Date();
 	const day = isoDay(now);
@@ -159,7 +177,8 @@ export async function adviceFor(
 		viewerUserId: opts.viewerUserId,
 		purchaseKind: opts.input.purchaseKind,
 		year: now.getUTCFullYear(),
-		excludeInitiativeId: opts.initiativeId
+		excludeInitiativeId: opts.initiativeId,
+		excludePilotId: opts.excludePilotId
 	});
 	return advise(opts.input, { directAward, euThreshold }, agg);
 }

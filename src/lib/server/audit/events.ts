@@ -16,5 +16,6 @@ import '../rfi/events.ts';
 import '../tenders/events.ts';
 import '../reports/events.ts';
 import '../sprints/events.ts';
+import '../pilots/events.ts';
 
 export { describe, registeredActions, isRegistered, kindName, type Lookup, type Locale, type Detail } from './format.ts';

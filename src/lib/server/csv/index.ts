@@ -64,3 +64,4 @@ export function csvResponse(body: string, filename: string): Response {
 		}
 	});
 }
+export { parseCsv } from './parse.ts';

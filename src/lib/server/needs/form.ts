@@ -5,8 +5,17 @@
  */
 import type { NeedIndicator, NeedSource } from '../db/schema/needs.ts';
 import { createNeedSchema, statusProblem, type CreateNeed } from './validation.ts';
+import { parseSvNumber } from '../pilots/numbers.ts';
 
 const INDICATOR_FIELDS = ['name', 'unit', 'baseline', 'target', 'method', 'owner'] as const;
+/** The numeric fields (issue 16); `direction` always has a value, so it never makes a row non-empty. */
+const NUMBER_FIELDS = ['baselineValue', 'baselineDate', 'baselineSource', 'targetValue', 'direction'] as const;
+
+/** A typed figure: empty → null, a Swedish number → the number, anything else NaN (the schema refuses it). */
+function figure(text: string): number | null {
+	if (!text.trim()) return null;
+	return parseSvNumber(text) ?? Number.NaN;
+}
 
 export interface NeedFormValues {
 	title: string;
@@ -26,11 +35,22 @@ export interface NeedFormValues {
 export function readNeedForm(form: FormData): NeedFormValues {
 	const s = (k: string) => String(form.get(k) ?? '');
 	const columns = Object.fromEntries(INDICATOR_FIELDS.map((f) => [f, form.getAll(`ind_${f}`).map(String)])) as Record<(typeof INDICATOR_FIELDS)[number], string[]>;
+	const numberColumns = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, form.getAll(`ind_${f}`).map(String)])) as Record<(typeof NUMBER_FIELDS)[number], string[]>;
+	const numbers = Array.from({ length: numberColumns.direction.length }, (_, i) => Object.fromEntries(NUMBER_FIELDS.map((f) => [f, numberColumns[f][i] ?? ''])) as Record<(typeof NUMBER_FIELDS)[number], string>);
 	const rows = Math.max(...INDICATOR_FIELDS.map((f) => columns[f].length), 0);
 	const indicators: NeedIndicator[] = [];
 	for (let i = 0; i < rows; i++) {
 		const row = Object.fromEntries(INDICATOR_FIELDS.map((f) => [f, (columns[f][i] ?? '').trim()])) as unknown as NeedIndicator;
-		if (INDICATOR_FIELDS.some((f) => row[f])) indicators.push(row);
+		const numeric = numbers[i];
+		if (!INDICATOR_FIELDS.some((f) => row[f]) && !(numeric && (numeric.baselineValue || numeric.targetValue || numeric.baselineDate || numeric.baselineSource))) continue;
+		if (numeric) {
+			row.baselineValue = figure(numeric.baselineValue);
+			row.targetValue = figure(numeric.targetValue);
+			row.baselineDate = numeric.baselineDate.trim() || null;
+			row.baselineSource = numeric.baselineSource.trim();
+			row.direction = numeric.direction === 'down' ? 'down' : 'up';
+		}
+		indicators.push(row);
 	}
 	const version = Number(s('version'));
 	return {

@@ -1,7 +1,8 @@
 /** Request bodies of the needs register, validated with zod (Swedish messages: they reach the form). */
 import { z } from 'zod';
 import { lineText, multilineText } from '../http/text.ts';
-import { NEED_PRIORITIES, NEED_STATUSES } from '../db/schema/needs.ts';
+import { NEED_PRIORITIES, NEED_STATUSES, type NeedIndicator } from '../db/schema/needs.ts';
+import { isIsoDate, parseSvNumber } from '../pilots/numbers.ts';
 
 /** Several lines allowed unless `line`; lone surrogates and control characters are refused (`text.ts`). */
 const text = (max: number, what: string, opts: { line?: boolean } = {}) =>
@@ -10,14 +11,52 @@ const text = (max: number, what: string, opts: { line?: boolean } = {}) =>
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuid = (what: string) => z.string().regex(UUID, `${what} är inte ett giltigt id.`).transform((v) => v.toLowerCase());
 
-export const indicatorSchema = z.object({
-	name: text(200, 'Indikatorns namn', { line: true }).min(1, 'Ge indikatorn ett namn.'),
-	unit: text(50, 'Enheten').default(''),
-	baseline: text(100, 'Nuläget').default(''),
-	target: text(100, 'Målvärdet').default(''),
-	method: text(500, 'Mätmetoden').default(''),
-	owner: text(200, 'Den som mäter').default('')
-});
+const figure = (what: string) => z.number({ error: `${what} måste vara ett tal.` }).min(-1e12, `${what} är för litet.`).max(1e12, `${what} är för stort.`);
+const isoDay = (what: string) => z.string({ error: `${what} måste vara ett datum.` }).refine(isIsoDate, `${what} ska skrivas ÅÅÅÅ-MM-DD.`);
+
+/**
+ * An indicator with numbers (issue 16): numeric baseline (value, date, source), numeric target,
+ * unit and direction; `baseline` and `target` text are kept as notes. A number sent as
+ * `baseline` or `target` is taken as the value; a note that is one number (Swedish decimal comma
+ * too) fills an absent value. `needsNumbers` is derived: a note that is words with no value.
+ */
+export const indicatorSchema = z
+	.object({
+		name: text(200, 'Indikatorns namn', { line: true }).min(1, 'Ge indikatorn ett namn.'),
+		unit: text(50, 'Enheten').default(''),
+		baseline: z.union([figure('Nuläget'), text(100, 'Nuläget')]).default(''),
+		target: z.union([figure('Målvärdet'), text(100, 'Målvärdet')]).default(''),
+		baselineValue: figure('Utgångsvärdet').nullable().optional(),
+		baselineDate: isoDay('Datum för utgångsvärdet').nullable().optional(),
+		baselineSource: text(300, 'Källan till utgångsvärdet', { line: true }).optional(),
+		targetValue: figure('Målvärdet').nullable().optional(),
+		direction: z.enum(['up', 'down'], { error: 'Ange om högre (up) eller lägre (down) är bättre.' }).optional(),
+		method: text(500, 'Mätmetoden').default(''),
+		owner: text(200, 'Den som mäter').default('')
+	})
+	.transform((i): NeedIndicator => {
+		const note = (v: string | number) => (typeof v === 'number' ? '' : v);
+		const value = (explicit: number | null | undefined, v: string | number) =>
+			explicit !== undefined ? explicit : typeof v === 'number' ? v : parseSvNumber(v, i.unit);
+		const baselineValue = value(i.baselineValue, i.baseline);
+		const targetValue = value(i.targetValue, i.target);
+		const baseline = note(i.baseline);
+		const target = note(i.target);
+		return {
+			name: i.name,
+			unit: i.unit,
+			baseline,
+			target,
+			baselineValue,
+			baselineDate: i.baselineDate ?? null,
+			baselineSource: i.baselineSource ?? '',
+			targetValue,
+			direction: i.direction ?? 'up',
+			needsNumbers: (!!baseline.trim() && baselineValue === null) || (!!target.trim() && targetValue === null),
+			method: i.method,
+			owner: i.owner
+		};
+	});
 
 export const sourceSchema = z
 	.object({ workshopId: uuid('Workshoppen'), cardId: uuid('Kortet').optional(), groupId: uuid('Gruppen').optional() })

@@ -16,3 +16,4 @@ export * from './rfi.ts';
 export * from './tenders.ts';
 export * from './reports.ts';
 export * from './sprints.ts';
+export * from './pilots.ts';

@@ -15,8 +15,24 @@ export type NeedPriority = (typeof NEED_PRIORITIES)[number];
 export interface NeedIndicator {
 	name: string;
 	unit: string;
+	/** The baseline as words (kept as a note next to the numbers). */
 	baseline: string;
+	/** The target as words (kept as a note next to the numbers). */
 	target: string;
+	/** Numeric baseline (issue 16); null until known. Rows written before numbers may lack these fields: read through `numericIndicator`. */
+	baselineValue?: number | null;
+	/** YYYY-MM-DD the baseline was measured. */
+	baselineDate?: string | null;
+	/** Where the baseline figure comes from. */
+	baselineSource?: string;
+	targetValue?: number | null;
+	/** Which way is better. */
+	direction?: 'up' | 'down';
+	/**
+	 * Set by the migration to numbers when the text baseline or target did not parse as a number:
+	 * the team should complete the figures. Cleared when numbers are saved.
+	 */
+	needsNumbers?: boolean;
 	/** How it is measured. */
 	method: string;
 	/** Who measures it. */

@@ -14,6 +14,8 @@ export const load: PageServerLoad = async ({ locals, params, parent }) => {
 			status: n.status,
 			priority: n.priority,
 			indicators: n.indicators.length,
+			/** Indicators whose baseline or target is still words only (flagged by the numbers migration). */
+			needsNumbers: n.indicators.filter((i) => i.needsNumbers).length,
 			sources: n.sources.length,
 			warnings: needs.needWarnings(n).flatMap((w) => w.words),
 			updatedAt: n.updatedAt.toISOString()
