@@ -8,8 +8,8 @@ import { organisations, pilotOrganisations, pilots } from '../db/schema/index.ts
 import type { Db } from '../db/index.ts';
 import type { Actor } from '../access/policy.ts';
 import { decisionsOf, indicatorsOf } from './queries.ts';
+import type { ReportBlock } from '../reports/sections.ts';
 
-export type ReportBlock = { kind: 'heading' | 'paragraph'; text: string } | { kind: 'table'; columns: string[]; rows: string[][] };
 
 const sv = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
 const kr = new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK', maximumFractionDigits: 0 });

@@ -96,5 +96,5 @@ async function apply(tx: Tx, newInitiativeId: string, data: unknown, actor: User
 	}
 }
 
-/** The registry entry as the templates capability expects it (registered by the integrator). */
+/** The pilots' part of a method template (registered in `register.ts`). */
 export const pilotTemplatePart = { key: 'pilot_plan', capture, apply } as const;

@@ -12,8 +12,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { m } from '#lib/paraglide/messages.js';
 import { initiatives, organisations, rfiQuestions, rfiResponses, rfis, tenderSubmissions, tenders } from '../db/schema/index.ts';
 import type { Db } from '../db/index.ts';
-import { can, type Actor, type InitiativeResource, type InitiativeScope } from '../access/policy.ts';
-import { initiativeScope } from '../access/scope.ts';
+import { can, type Actor, type InitiativeResource } from '../access/policy.ts';
 import { listNeeds } from '../needs/index.ts';
 import { listVersions } from '../requirements/versions.ts';
 import * as audit from '../audit/index.ts';
@@ -22,7 +21,7 @@ import { lookupFor } from '../audit/readable.ts';
 import { PROCEDURE_SV } from '../exports/procedure.ts';
 import { swedishDate, swedishDateTime, swedishSek } from '../exports/document.ts';
 import type { ProcedureDecision } from '../advisor/index.ts';
-import { registerReportSection, type ReportBlock } from './sections.ts';
+import { readable, registerReportSection, type ReportBlock } from './sections.ts';
 
 const sv = { locale: 'sv' } as const;
 
@@ -40,11 +39,6 @@ export function phaseSv(phase: string): string {
 	return names[phase]?.() ?? phase;
 }
 
-/** The viewer's scope when they may read `resource` in the initiative; null otherwise. */
-export async function readable(db: Db, viewer: Actor, initiativeId: string, resource: InitiativeResource): Promise<InitiativeScope | null> {
-	const scope = await initiativeScope(db, viewer, initiativeId);
-	return scope && can(viewer, 'read', { resource, initiative: scope }) ? scope : null;
-}
 
 const PRIORITY_SV: Record<string, string> = { high: 'Hög', medium: 'Medel', low: 'Låg' };
 const NEED_STATUS_SV: Record<string, string> = { draft: 'Utkast', agreed: 'Fastställt', parked: 'Parkerat', moved: 'Flyttat' };

@@ -15,7 +15,8 @@ import { journalled } from '../audit/command.ts';
 import { ApiError } from '../http/api.ts';
 import { PHASES, type Phase } from '../db/schema/initiatives.ts';
 import { registerReportSection } from './sections.ts';
-import { phaseSv, readable } from './builtin.ts';
+import { phaseSv } from './builtin.ts';
+import { readable } from './sections.ts';
 import type { LessonInput } from './validation.ts';
 
 export type Lesson = typeof lessons.$inferSelect;

@@ -14,7 +14,8 @@
  */
 import { registry } from '../registry.ts';
 import type { Db } from '../db/index.ts';
-import type { Actor } from '../access/policy.ts';
+import { can, type Actor, type InitiativeResource, type InitiativeScope } from '../access/policy.ts';
+import { initiativeScope } from '../access/scope.ts';
 
 /** One piece of a section, rendered the same on the page and in the DOCX. */
 export type ReportBlock =
@@ -45,4 +46,10 @@ export function registerReportSection(definition: ReportSectionDefinition): void
 /** Every registered section, in report order (ties by key, so the order never depends on import order). */
 export function reportSections(): ReportSectionDefinition[] {
 	return [...sections.values()].sort((a, b) => a.order - b.order || a.key.localeCompare(b.key));
+}
+
+/** The viewer's scope when they may read `resource` in the initiative; null otherwise. */
+export async function readable(db: Db, viewer: Actor, initiativeId: string, resource: InitiativeResource): Promise<InitiativeScope | null> {
+	const scope = await initiativeScope(db, viewer, initiativeId);
+	return scope && can(viewer, 'read', { resource, initiative: scope }) ? scope : null;
 }

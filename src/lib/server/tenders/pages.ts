@@ -1,5 +1,5 @@
 /**
- * What the buyer team's tender pages share on the server: the API's own policy check turned into
+ * What the tender pages share on the server: the API's own policy check turned into
  * page errors (404/403) or a sign-in redirect, and form fields read into the API's own schemas, so
  * a page and the API refuse the same things with the same Swedish messages. The RFI pages' helpers
  * for commands, field errors and Stockholm times are reused as they are.
@@ -13,18 +13,23 @@ import { listMembers } from '../initiatives/queries.ts';
 import { stockholmLocalToIso } from '../rfi/pages.ts';
 import { authorizeTender } from './access.ts';
 
-/** The round for a buyer-side page, only under its own initiative; otherwise the page's 404/403. */
-export async function pageTender(locals: App.Locals, url: URL, initiativeId: string, tenderId: string, resource: TenderResource, action: Action) {
+/** The round for a page (buyer's or supplier's), or the page's 404/403 (sign-in for visitors). */
+export async function pageTender(locals: App.Locals, url: URL, tenderId: string, resource: TenderResource, action: Action) {
 	if (locals.actor.kind !== 'user') redirect(303, loginUrl(url));
 	try {
-		const ctx = await authorizeTender(locals, tenderId, resource, action);
-		// Suppliers have their own pages; the buyer team's page never shows to them.
-		if (ctx.tender.initiativeId !== initiativeId || ctx.actor.organisationKind !== 'buyer') error(404, 'Finns inte.');
-		return ctx;
+		return await authorizeTender(locals, tenderId, resource, action);
 	} catch (err) {
 		if (err instanceof ApiError) error(err.status, err.message);
 		throw err;
 	}
+}
+
+/** The round for a buyer-side page, only under its own initiative; otherwise the page's 404/403. */
+export async function buyerPageTender(locals: App.Locals, url: URL, initiativeId: string, tenderId: string, resource: TenderResource, action: Action) {
+	const ctx = await pageTender(locals, url, tenderId, resource, action);
+	// Suppliers have their own pages; the buyer team's page never shows to them.
+	if (ctx.tender.initiativeId !== initiativeId || ctx.actor.organisationKind !== 'buyer') error(404, 'Finns inte.');
+	return ctx;
 }
 
 /** Team members who may be named openers: buyer-side process leaders and team members. */

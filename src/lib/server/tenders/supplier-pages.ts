@@ -1,25 +1,7 @@
 /**
- * What the supplier's tender pages share on the server: the same policy check as the API, turned into page
- * errors (404/403) or a sign-in redirect, and the supplier's tender form read into the API's own
- * schemas, so a page and the API refuse the same things with the same Swedish messages.
+ * The supplier's tender form read into the API's own schemas, so the page and the API refuse the
+ * same things with the same Swedish messages (the page's policy check is `pages.ts`'s `pageTender`).
  */
-import { error, redirect } from '@sveltejs/kit';
-import { ApiError } from '../http/api.ts';
-import { loginUrl } from '../auth/web.ts';
-import type { Action, TenderResource } from '../access/policy.ts';
-import { authorizeTender } from './access.ts';
-
-/** The round for a page, or the page's 404/403 (sign-in for visitors). */
-export async function pageTender(locals: App.Locals, url: URL, id: string, resource: TenderResource, action: Action) {
-	if (locals.actor.kind !== 'user') redirect(303, loginUrl(url));
-	try {
-		return await authorizeTender(locals, id, resource, action);
-	} catch (err) {
-		if (err instanceof ApiError) error(err.status, err.message);
-		throw err;
-	}
-}
-
 /** "1 250 000,50" or "1250000.5" as a number; null for empty, NaN for anything else (the schema refuses it). */
 export function priceFromForm(value: string): number | null {
 	const cleaned = value.replace(/[\s\u00a0\u202f]/g, '').replace(/kr$/i, '').replace(',', '.');

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as tenders from '#lib/server/tenders/index.ts';
-import { pageTender, tenderFromForm } from '#lib/server/tenders/supplier-pages.ts';
+import { pageTender } from '#lib/server/tenders/pages.ts';
+import { tenderFromForm } from '#lib/server/tenders/supplier-pages.ts';
 import { attempt } from '#lib/server/rfi/pages.ts';
 import { draftSchema, statementSchema, submissionSchema } from '#lib/server/tenders/validation.ts';
 import { formatMegabytes, metas, view as fileView } from '#lib/server/files/index.ts';

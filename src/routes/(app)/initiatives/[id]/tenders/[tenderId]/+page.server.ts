@@ -3,7 +3,7 @@ import { can, type TenderResource } from '#lib/server/access/policy.ts';
 import { isUuid } from '#lib/server/access/scope.ts';
 import * as tenders from '#lib/server/tenders/index.ts';
 import { attempt } from '#lib/server/rfi/pages.ts';
-import { openerChoices, pageTender } from '#lib/server/tenders/pages.ts';
+import { buyerPageTender, openerChoices } from '#lib/server/tenders/pages.ts';
 import { awardSchema, confidentialityDecisionSchema, decisionSchema, declarationSchema, inviteSchema, scoreSchema } from '#lib/server/tenders/validation.ts';
 import { inviteSupplier } from '#lib/server/market/invitations.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -12,7 +12,7 @@ type Event = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
 
 /** The round of this page, checked by the policy for `resource`/`action`, only under its own initiative. */
 const round = (event: Event, resource: TenderResource, action: 'read' | 'write' | 'admin') =>
-	pageTender(event.locals, event.url, event.params.id, event.params.tenderId, resource, action);
+	buyerPageTender(event.locals, event.url, event.params.id, event.params.tenderId, resource, action);
 
 /**
  * The round's page for the buyer team, by step. Before the opening it reads no tender and no
@@ -36,13 +36,14 @@ export const load: PageServerLoad = async (event) => {
 	};
 	const team = await openerChoices(app.db, ctx.tender.initiativeId, ctx.actor);
 	const nameOf = (id: string) => team.find((p) => p.id === id)?.name ?? '';
-	const [conflicts, invitations, protocol, declarations, submissions, ranking] = await Promise.all([
+	const [conflicts, invitations, protocol, declarations, submissions, ranking, qualifications] = await Promise.all([
 		abilities.administer ? tenders.conflictsForBuyer(app.db, ctx) : Promise.resolve([]),
 		abilities.administer ? tenders.invitationsForBuyer(app.db, ctx.tender.id) : Promise.resolve([]),
 		abilities.readProtocol ? tenders.openingProtocol(app, ctx) : Promise.resolve(null),
 		ctx.scope.opened ? tenders.declarations(app.db, ctx.tender.id) : Promise.resolve([]),
 		abilities.readTenders ? tenders.submissionsForBuyer(app, ctx) : Promise.resolve([]),
-		abilities.readTenders ? tenders.ranking(app, ctx) : Promise.resolve(null)
+		abilities.readTenders ? tenders.ranking(app, ctx) : Promise.resolve(null),
+		abilities.readTenders ? tenders.qualifications(app.db, ctx.tender.id) : Promise.resolve([])
 	]);
 	return {
 		now: now.toISOString(),
@@ -62,7 +63,8 @@ export const load: PageServerLoad = async (event) => {
 		},
 		declarations: declarations.map((d) => ({ userId: d.userId, name: d.name, declaredAt: d.declaredAt.toISOString() })),
 		submissions: submissions.map((s) => ({ id: s.id, organisation: s.organisation.name, priceSek: s.priceSek, answers: s.answers, hashVerified: s.hashVerified, confidentiality: s.confidentiality })),
-		ranking
+		ranking,
+		qualifications
 	};
 };
 
