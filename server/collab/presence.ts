@@ -178,6 +178,25 @@ export class PresenceClaims<C extends { principal: string; clientIds: Set<number
 		return released;
 	}
 
+	/** Who holds `clientId` (or held it, within the grace period). */
+	ownerOf(clientId: number): Claim<C> | undefined {
+		return this.claims.get(clientId);
+	}
+
+	/**
+	 * Records that `clientId` belongs to `principal` on another process (multi-process mode).
+	 * Kept like a claim whose connection just closed: nobody here may take the id over for the
+	 * grace period, which every presence message from the owner's process starts again. A local
+	 * connection holding the id keeps it (the first claim wins, as on one process).
+	 */
+	adopt(clientId: number, principal: string, organisation: OrganisationRef | null, now: number): boolean {
+		const held = this.claims.get(clientId);
+		if (held?.conn) return held.principal === principal;
+		if (held && held.principal !== principal && now - held.releasedAt < this.graceMs) return false;
+		this.claims.set(clientId, { principal, conn: null, organisation, releasedAt: now });
+		return true;
+	}
+
 	/** The organisation presence under `clientId` is attributed to (undefined: unknown id). */
 	organisationOf(clientId: number): OrganisationRef | null | undefined {
 		return this.claims.get(clientId)?.organisation;

@@ -24,6 +24,7 @@ import { addCards, cardsMap, readBoard, removeCard, setMeta, setTally, type Boar
 import { acceptsCards, acceptsGuests, acceptsVotes, transitionRefusal, type WorkshopPhase } from './phases.ts';
 import { generateJoinCode, normaliseJoinCode } from './codes.ts';
 import { createJoinGuard, farFromAll, DAY_MS, type JoinGuard } from './join-guard.ts';
+import { replicate } from '../cluster.ts';
 
 export type Workshop = typeof workshops.$inferSelect;
 
@@ -280,7 +281,13 @@ const guards = new WeakMap<App, JoinGuard>();
 
 function joinGuard(app: App): JoinGuard {
 	let g = guards.get(app);
-	if (!g) guards.set(app, (g = createJoinGuard()));
+	if (!g) {
+		g = createJoinGuard();
+		// Several processes (REDIS_URL): every process counts the guesses, misses and joins made
+		// through any of them (the time argument is filled in, so all count the same instant).
+		if (app.cluster) g = replicate(app.cluster, 'join', g, { admitGuess: 2, recordMiss: 1, recordJoin: 2 }, app.log);
+		guards.set(app, g);
+	}
 	return g;
 }
 
