@@ -100,7 +100,9 @@ export async function connectCluster(opts: ClusterOptions): Promise<Cluster> {
 			await pub.publish(channel, message);
 		},
 		subscribe: (channel, listener) => sub.subscribe(channel, listener, true),
-		unsubscribe: (channel, listener) => sub.unsubscribe(channel, listener, true),
+		// Never waits long: with Redis away the command would sit in the offline queue, and nobody
+		// (an unloading document, a shutdown) should wait for that.
+		unsubscribe: (channel, listener) => within(1000, sub.unsubscribe(channel, listener, true)),
 		onMissedMessages(fn) {
 			missed.add(fn);
 			return () => missed.delete(fn);
@@ -116,9 +118,19 @@ export async function connectCluster(opts: ClusterOptions): Promise<Cluster> {
 		async close() {
 			closing = true;
 			missed.clear();
-			await Promise.allSettled([sub.close(), pub.close()]);
+			// A clean QUIT when Redis answers; with Redis away, drop the connections.
+			for (const client of [sub, pub]) {
+				await within(2000, client.close()).catch(() => {});
+				if (client.isOpen) client.destroy();
+			}
 		}
 	};
+}
+
+/** Resolves when `p` does, or after `ms` (whatever `p` then does is ignored). */
+function within(ms: number, p: Promise<unknown>): Promise<void> {
+	p.catch(() => {});
+	return Promise.race([p.then(() => {}), new Promise<void>((r) => setTimeout(r, ms).unref())]);
 }
 
 /** Access changes as they travel between processes. */
