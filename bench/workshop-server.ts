@@ -15,7 +15,7 @@ import * as workshops from '../src/lib/server/workshops/index.ts';
 const app = await createApp({
 	config: loadConfig({
 		DEMO: 'false',
-		LOG_LEVEL: 'error',
+		LOG_LEVEL: process.env.BENCH_DEBUG ? 'warn' : 'error',
 		...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : { DATA_DIR: process.env.BENCH_DATA_DIR! })
 	})
 });

@@ -12,7 +12,12 @@
  * Reports p50/p99/max update latency per phase and the server process's CPU (user+system time
  * over wall time, 100 % = one core) — the server runs in its own process.
  *
- * Env: BENCH_WS_CLIENTS (150), BENCH_WS_RATE (10/s), BENCH_WS_SECONDS (10), BENCH_DATABASE_URL.
+ * Every expected observation must be made (each card and each vote on each board): when one is
+ * missing, or a board was closed for good, the run prints `INCOMPLETE: …` and exits 1 instead of
+ * passing off percentiles over part of the data.
+ *
+ * Env: BENCH_WS_CLIENTS (150), BENCH_WS_RATE (10/s), BENCH_WS_SECONDS (10), BENCH_DATABASE_URL,
+ * BENCH_DEBUG (print what the first board observes and the server's warnings).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -46,6 +51,7 @@ const info = await new Promise<Info>((resolve, reject) => {
 		buf += d;
 		const line = buf.split('\n').find((l) => l.startsWith('{'));
 		if (line) resolve(JSON.parse(line));
+		if (process.env.BENCH_DEBUG) for (const l of String(d).split('\n')) if (l.includes('"level"')) console.error('server:', l.slice(0, 300));
 	});
 	child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
 });
@@ -72,10 +78,13 @@ for (let i = 0; i < CLIENTS; i++) {
 		body: JSON.stringify({ code: info.code, displayName: `Gäst ${i + 1}` })
 	});
 	if (res.status !== 200) throw new Error(`join ${i}: ${res.status}`);
-	cookies.push(res.headers.getSetCookie()[0].split(';')[0]);
+	// Every cookie the join sets (the device cookie comes before the guest cookie).
+	cookies.push(res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '));
 }
+console.error(`joined ${cookies.length}`);
 const clients: LiveClient[] = cookies.map((cookie) => liveClient(info.url, info.docName, { cookie }));
 await Promise.all(clients.map((c) => c.synced));
+console.error("synced");
 
 function percentile(sorted: number[], p: number): number {
 	return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
@@ -89,6 +98,7 @@ async function phase(name: string, act: (i: number) => Promise<string>, observe:
 	const pending: Array<{ key: string; at: number }> = [];
 	for (const c of clients) {
 		observe(c.doc, (key) => {
+			if (process.env.BENCH_DEBUG && c === clients[0]) console.error('observed', key);
 			const t = sentAt.get(key);
 			if (t !== undefined) samples.push(performance.now() - t);
 			else pending.push({ key, at: performance.now() });
@@ -106,6 +116,7 @@ async function phase(name: string, act: (i: number) => Promise<string>, observe:
 		inflight.push(
 			act(i).then((key) => {
 				requests.push(performance.now() - start);
+				if (process.env.BENCH_DEBUG) console.error('sent', key);
 				sentAt.set(key, start);
 				// Observations that arrived before the API answered.
 				for (let j = pending.length - 1; j >= 0; j--) {
@@ -170,16 +181,32 @@ const votes = await phase(
 		return `${target}:${Math.floor(i / cardIds.length) + 1}`;
 	},
 	(doc, onKey) => {
+		// A board shows vote k on a target once its count reaches k: two votes committed together
+		// may move the count by two in one change, which shows both.
 		const tally = doc.getMap<number>('tally');
+		const shown = new Map<string, number>();
 		tally.observe((e) => {
-			for (const key of e.keysChanged) onKey(`${key}:${tally.get(key)}`);
+			for (const key of e.keysChanged) {
+				const now = tally.get(key) ?? 0;
+				for (let k = (shown.get(key) ?? 0) + 1; k <= now; k++) onKey(`${key}:${k}`);
+				shown.set(key, Math.max(now, shown.get(key) ?? 0));
+			}
 		});
 	}
 );
 
+if (process.env.BENCH_DEBUG) console.error('closes', JSON.stringify(clients.slice(0, 3).map((c) => c.closes)));
 console.log(JSON.stringify({ clients: CLIENTS, ratePerSecond: RATE, seconds: SECONDS, database: info.database, results: [collect, votes] }, null, 2));
+const closed = clients.filter((c) => c.closes.some((x) => x.code >= 4400 && x.code < 4500)).length;
 for (const c of clients) c.destroy();
 child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));
 fs.rmSync(dataDir, { recursive: true, force: true });
+// Percentiles over incomplete data are not figures: say so and fail.
+const incomplete = [collect, votes].filter((r) => r.observations !== r.expected);
+if (incomplete.length || closed) {
+	for (const r of incomplete) console.error(`INCOMPLETE: ${r.phase} made ${r.observations} of ${r.expected} expected observations; its percentiles are not valid.`);
+	if (closed) console.error(`INCOMPLETE: the server closed ${closed} boards for good (4400–4499) during the run.`);
+	process.exit(1);
+}
 process.exit(0);

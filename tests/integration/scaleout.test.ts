@@ -134,7 +134,7 @@ describe.skipIf(missing)('several processes on one PostgreSQL with Redis', () =>
 	it('closes the socket on process B within 5 s when the member is removed through process A', async () => {
 		const { org, initiative, actor, docName } = await seed(a.app);
 		const member = await makeUser(a.app, { organisationId: org.id, name: 'Mo Medlem' });
-		await addMember(a.app, initiative.id, member.id, 'team_member');
+		await addMember(a.app, initiative.id, member.id, 'team');
 		const onB = liveClient(b.base, docName, { cookie: member.cookie });
 		cleanups.push(() => onB.destroy());
 		await onB.synced;
