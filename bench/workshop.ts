@@ -16,10 +16,13 @@
  * missing, or a board was closed for good, the run prints `INCOMPLETE: …` and exits 1 instead of
  * passing off percentiles over part of the data.
  *
- * Env: BENCH_WS_CLIENTS (150), BENCH_WS_RATE (10/s), BENCH_WS_SECONDS (10), BENCH_DATABASE_URL,
+ * With BENCH_WS_PROCESSES=2 (and BENCH_DATABASE_URL + REDIS_URL) the guests are split over two
+ * server processes in multi-process mode: boards and API calls alternate between them.
+ *
+ * Env: BENCH_WS_CLIENTS (150), BENCH_WS_RATE (10/s), BENCH_WS_SECONDS (10), BENCH_WS_PROCESSES (1), BENCH_DATABASE_URL,
  * BENCH_DEBUG (print what the first board observes and the server's warnings).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,31 +43,54 @@ interface Info {
 	database: string;
 }
 
+const PROCESSES = Number(process.env.BENCH_WS_PROCESSES ?? 1);
+if (PROCESSES > 1 && !(process.env.BENCH_DATABASE_URL && process.env.REDIS_URL)) {
+	console.error('BENCH_WS_PROCESSES > 1 needs BENCH_DATABASE_URL (PostgreSQL) and REDIS_URL (multi-process mode).');
+	process.exit(2);
+}
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brygga-bench-ws-'));
-const child = spawn(path.resolve('node_modules/.bin/node'), [path.resolve('bench/workshop-server.ts')], {
-	env: { ...process.env, BENCH_DATA_DIR: dataDir },
-	stdio: ['ignore', 'pipe', 'inherit', 'ipc']
-});
-const info = await new Promise<Info>((resolve, reject) => {
-	let buf = '';
-	child.stdout!.on('data', (d) => {
-		buf += d;
-		const line = buf.split('\n').find((l) => l.startsWith('{'));
-		if (line) resolve(JSON.parse(line));
-		if (process.env.BENCH_DEBUG) for (const l of String(d).split('\n')) if (l.includes('"level"')) console.error('server:', l.slice(0, 300));
+
+/** One server process; the first seeds the workshop, the others serve the same database. */
+async function startServerProcess(seed: boolean): Promise<{ child: ChildProcess; info: Info }> {
+	const child = spawn(path.resolve('node_modules/.bin/node'), [path.resolve('bench/workshop-server.ts')], {
+		env: { ...process.env, BENCH_DATA_DIR: dataDir, ...(seed ? {} : { BENCH_NO_SEED: '1' }) },
+		stdio: ['ignore', 'pipe', 'inherit', 'ipc']
 	});
-	child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
-});
-const cpu = () =>
+	const info = await new Promise<Info>((resolve, reject) => {
+		let buf = '';
+		child.stdout!.on('data', (d) => {
+			buf += d;
+			const line = buf.split('\n').find((l) => l.startsWith('{'));
+			if (line) resolve(JSON.parse(line));
+			if (process.env.BENCH_DEBUG) for (const l of String(d).split('\n')) if (l.includes('"level"')) console.error('server:', l.slice(0, 300));
+		});
+		child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
+	});
+	return { child, info };
+}
+const servers = [await startServerProcess(true)];
+for (let i = 1; i < PROCESSES; i++) servers.push(await startServerProcess(false));
+const info = servers[0].info;
+/** The server a guest uses: guests are split evenly over the processes. */
+const urlOf = (i: number) => servers[i % servers.length].info.url;
+const cpuOf = (child: ChildProcess) =>
 	new Promise<{ cpu: NodeJS.CpuUsage; mem: number }>((resolve) => {
 		child.once('message', (m) => resolve(m as { cpu: NodeJS.CpuUsage; mem: number }));
 		child.send({ cmd: 'cpu' });
 	});
+/** CPU time and memory of all server processes together. */
+const cpu = async () => {
+	const all = await Promise.all(servers.map((s) => cpuOf(s.child)));
+	return {
+		cpu: { user: all.reduce((a, x) => a + x.cpu.user, 0), system: all.reduce((a, x) => a + x.cpu.system, 0) },
+		mem: all.reduce((a, x) => a + x.mem, 0)
+	};
+};
 
-async function api(method: string, pathname: string, cookie: string, body?: unknown): Promise<Response> {
-	return fetch(info.url + pathname, {
+async function api(method: string, pathname: string, cookie: string, body?: unknown, base: string = info.url): Promise<Response> {
+	return fetch(base + pathname, {
 		method,
-		headers: { origin: info.url, cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+		headers: { origin: base, cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
 		body: body !== undefined ? JSON.stringify(body) : undefined
 	});
 }
@@ -72,9 +98,9 @@ async function api(method: string, pathname: string, cookie: string, body?: unkn
 // Join: every guest by code, like phones at the workshop.
 const cookies: string[] = [];
 for (let i = 0; i < CLIENTS; i++) {
-	const res = await fetch(info.url + '/api/v1/workshops/join', {
+	const res = await fetch(urlOf(i) + '/api/v1/workshops/join', {
 		method: 'POST',
-		headers: { origin: info.url, 'content-type': 'application/json' },
+		headers: { origin: urlOf(i), 'content-type': 'application/json' },
 		body: JSON.stringify({ code: info.code, displayName: `Gäst ${i + 1}` })
 	});
 	if (res.status !== 200) throw new Error(`join ${i}: ${res.status}`);
@@ -82,7 +108,7 @@ for (let i = 0; i < CLIENTS; i++) {
 	cookies.push(res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '));
 }
 console.error(`joined ${cookies.length}`);
-const clients: LiveClient[] = cookies.map((cookie) => liveClient(info.url, info.docName, { cookie }));
+const clients: LiveClient[] = cookies.map((cookie, i) => liveClient(urlOf(i), info.docName, { cookie }));
 await Promise.all(clients.map((c) => c.synced));
 console.error("synced");
 
@@ -154,7 +180,7 @@ const cardKey = new Map<string, string>();
 const collect = await phase(
 	'collect',
 	async (i) => {
-		const res = await api('POST', `/api/v1/workshops/${info.workshopId}/cards`, cookies[i % CLIENTS], { text: `Utmaning ${i}` });
+		const res = await api('POST', `/api/v1/workshops/${info.workshopId}/cards`, cookies[i % CLIENTS], { text: `Utmaning ${i}` }, urlOf(i % CLIENTS));
 		if (res.status !== 201) throw new Error(`card ${i}: ${res.status}`);
 		const { id } = (await res.json()) as { id: string };
 		cardKey.set(id, id);
@@ -176,7 +202,7 @@ const votes = await phase(
 	'vote',
 	async (i) => {
 		const target = cardIds[i % cardIds.length];
-		const res = await api('POST', `/api/v1/workshops/${info.workshopId}/votes`, cookies[i % CLIENTS], { targetId: target });
+		const res = await api('POST', `/api/v1/workshops/${info.workshopId}/votes`, cookies[i % CLIENTS], { targetId: target }, urlOf(i % CLIENTS));
 		if (res.status !== 201) throw new Error(`vote ${i}: ${res.status}`);
 		return `${target}:${Math.floor(i / cardIds.length) + 1}`;
 	},
@@ -196,11 +222,13 @@ const votes = await phase(
 );
 
 if (process.env.BENCH_DEBUG) console.error('closes', JSON.stringify(clients.slice(0, 3).map((c) => c.closes)));
-console.log(JSON.stringify({ clients: CLIENTS, ratePerSecond: RATE, seconds: SECONDS, database: info.database, results: [collect, votes] }, null, 2));
+console.log(JSON.stringify({ clients: CLIENTS, processes: PROCESSES, ratePerSecond: RATE, seconds: SECONDS, database: info.database, results: [collect, votes] }, null, 2));
 const closed = clients.filter((c) => c.closes.some((x) => x.code >= 4400 && x.code < 4500)).length;
 for (const c of clients) c.destroy();
-child.kill('SIGTERM');
-await new Promise((r) => child.once('exit', r));
+for (const { child } of servers) {
+	child.kill('SIGTERM');
+	await new Promise((r) => child.once('exit', r));
+}
 fs.rmSync(dataDir, { recursive: true, force: true });
 // Percentiles over incomplete data are not figures: say so and fail.
 const incomplete = [collect, votes].filter((r) => r.observations !== r.expected);
