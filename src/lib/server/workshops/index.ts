@@ -670,6 +670,8 @@ async function publishTally(app: App, w: Workshop, targets?: string[]): Promise<
 		if (current.settle) clearTimeout(current.settle);
 		current.settle = setTimeout(() => {
 			current.settle = null;
+			// Not after the live-document server closed (shutdown): nothing to write to.
+			if (!app.liveDocs) return;
 			void loadWorkshop(app.db, w.id)
 				.then((latest) => (latest?.tallyVisible ? publishTally(app, latest) : undefined))
 				.catch((err) => app.log.error('workshop.tally_settle_failed', { workshopId: w.id, error: String(err) }));
