@@ -39,7 +39,7 @@ import { typingHistory, writeUpdates } from './updates.ts';
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const MEM_DOCS = Number(process.env.BENCH_MEM_DOCS ?? 100);
 const COLD_DOCS = Number(process.env.BENCH_COLD_DOCS ?? 3);
 const COLD_UPDATES = Number(process.env.BENCH_COLD_UPDATES ?? 10_000);
