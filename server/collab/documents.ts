@@ -315,6 +315,10 @@ export class LiveDocument implements BridgedDocument {
 	}
 
 	private async flushLoop(): Promise<void> {
+		// Group commit: wait for the rest of this event-loop turn, so the updates of every socket
+		// read in the same poll phase (a burst in a busy document) go into one commit, not the
+		// first alone and the others in the next.
+		await new Promise<void>((resolve) => setImmediate(resolve));
 		while (this.queue.length) {
 			const batch = this.queue.splice(0, 500);
 			try {
