@@ -23,6 +23,7 @@ import { freshDatabase, testDbKind, type TestDatabase } from '../helpers/db.ts';
 import { liveClient, until, type LiveClient } from '../helpers/live.ts';
 import { startSmtpSink } from '../helpers/smtp.ts';
 import { createApp, type App } from '../../src/lib/server/app.ts';
+import { openDatabase } from '../../src/lib/server/db/index.ts';
 import { loadConfig } from '../../src/lib/server/config.ts';
 import { createCollabServer } from '../../server/collab/index.ts';
 import { addMember, makeInitiative, makeOrganisation, makeUser } from '../factories/collab.ts';
@@ -169,6 +170,21 @@ describe.skipIf(missing)('several processes on one PostgreSQL with Redis', () =>
 		await until(() => sink.mails.length >= 1, 5000, 'mail arrives');
 		await new Promise((r) => setTimeout(r, 200));
 		expect(sink.mails.filter((m) => m.data.includes('Sent exactly once.')).length).toBe(1);
+	});
+});
+
+describe.skipIf(testDbKind() !== 'postgres')('a second process on PostgreSQL without Redis', () => {
+	it('is detected: the process slot is taken, and a process in multi-process mode does not get it either', async () => {
+		const db = await database();
+		const first = await openDatabase({ url: db.url });
+		const second = await openDatabase({ url: db.url });
+		cleanups.push(() => first.close().catch(() => {}), () => second.close().catch(() => {}));
+		expect(await first.claimProcessSlot('single')).toBe(true);
+		expect(await second.claimProcessSlot('single')).toBe(false);
+		expect(await second.claimProcessSlot('multi')).toBe(false);
+		await first.close();
+		// The lock ends with the process's connection: the next one gets it.
+		expect(await second.claimProcessSlot('multi')).toBe(true);
 	});
 });
 
