@@ -39,7 +39,7 @@ import { typingHistory, writeUpdates } from './updates.ts';
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const MEM_DOCS = Number(process.env.BENCH_MEM_DOCS ?? 100);
 const COLD_DOCS = Number(process.env.BENCH_COLD_DOCS ?? 3);
 const COLD_UPDATES = Number(process.env.BENCH_COLD_UPDATES ?? 10_000);
@@ -215,6 +215,7 @@ const history = typingHistory(COLD_UPDATES);
 writeUpdates(coldFile, history.updates);
 const common = { BENCH_ROUNDS: String(ROUNDS), BENCH_CLIENTS: String(CLIENTS), BENCH_MEM_DOCS: String(MEM_DOCS), BENCH_COLD_DOCS: String(COLD_DOCS), BENCH_COLD_FILE: coldFile };
 
+let exitCode = 0;
 console.log(`Benchmark: ${CLIENTS} clients, ${RATE} updates/s, ${ROUNDS}×${SECONDS} s; ${MEM_DOCS} documents for memory; ${COLD_DOCS}× cold load of ${COLD_UPDATES} updates. Node ${process.version}, ${os.cpus().length} cores.`);
 
 const brygga = await startChild('bench/brygga-server.ts', {
@@ -292,11 +293,19 @@ try {
 	console.log(`fan-out p99 per round (ms): Brygga ${roundP99.brygga.map(f).join(', ')}; reference ${roundP99.reference.map(f).join(', ')}`);
 	console.log(`fan-out p99 ratio per round (Brygga ÷ reference, same round): ${ratios.map((x) => x.toFixed(2)).join(', ')}; median ${med(ratios).toFixed(2)}`);
 	console.log(`cold loads (ms): Brygga ${coldBc.map(f).join(', ')} (compacted), ${coldB.map(f).join(', ')} (uncompacted); reference ${coldR.map(f).join(', ')}`);
-	const ok = pct(b, 0.99) <= 1.25 * pct(r, 0.99) && med(coldBc) <= med(coldR);
-	console.log(ok ? 'Targets met: p99 ≤ 1.25 × reference, cold load ≤ reference.' : 'Targets NOT met (p99 ≤ 1.25 × reference, cold load ≤ reference).');
+	// The figure that counts is the median of the per-round ratios (interleaved rounds), not the
+	// pooled p99: on a shared 2-core machine one unlucky round moves a pooled tail.
+	const cpuRatio = med(cpu.brygga) / med(cpu.reference);
+	console.log(`targets: median per-round p99 ratio ${med(ratios).toFixed(2)} (≤ 1.25: ${med(ratios) <= 1.25 ? 'met' : 'NOT met'}); server CPU per update ${cpuRatio.toFixed(2)} × reference (≤ 1.5: ${cpuRatio <= 1.5 ? 'met' : 'NOT met'}); cold load ${med(coldBc) <= med(coldR) ? 'met' : 'NOT met'} (≤ reference); server's own added latency (Brygga p50 − reference p50) ${(pct(b, 0.5) - pct(r, 0.5)).toFixed(1)} ms`);
+	// Percentiles over incomplete data are not figures: say so and fail (a benchmark never gates CI,
+	// but a run that lost deliveries must not read as a result).
+	if (b.length !== fan.bryggaExpected || r.length !== fan.referenceExpected) {
+		console.error(`INCOMPLETE: deliveries Brygga ${b.length}/${fan.bryggaExpected}, reference ${r.length}/${fan.referenceExpected}; the percentiles above are not valid.`);
+		exitCode = 1;
+	}
 } finally {
 	await brygga.stop();
 	await reference.stop();
 	fs.rmSync(tmp, { recursive: true, force: true });
 }
-process.exit(0);
+process.exit(exitCode);

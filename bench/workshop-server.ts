@@ -15,20 +15,26 @@ import * as workshops from '../src/lib/server/workshops/index.ts';
 const app = await createApp({
 	config: loadConfig({
 		DEMO: 'false',
-		LOG_LEVEL: 'error',
-		...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : { DATA_DIR: process.env.BENCH_DATA_DIR! })
+		LOG_LEVEL: process.env.BENCH_DEBUG ? 'warn' : 'error',
+		...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : { DATA_DIR: process.env.BENCH_DATA_DIR! }),
+		// Multi-process mode (bench/workshop.ts with BENCH_WS_PROCESSES=2).
+		...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: process.env.REDIS_PREFIX ?? `brygga-bench-${process.ppid}:` } : {})
 	})
 });
 const running = await startServer({ app, port: 0, host: '127.0.0.1' });
-const org = await makeOrganisation(app, 'buyer', 'Benchmarks kommun');
-const leader = await makeUser(app, { organisationId: org.id, name: 'Facilitator' });
-const initiative = await makeInitiative(app, leader, 'Workshop-benchmark');
-const actor = { kind: 'user' as const, userId: leader.id, name: leader.name, organisationId: org.id, organisationKind: 'buyer' as const, orgAdmin: false, platformAdmin: false };
-let w = await workshops.createWorkshop(app, actor, initiative.id, { title: 'Benchmark', question: 'Vad behöver ni?', votesPerParticipant: 100, anonymous: true });
-w = await workshops.changePhase(app, actor, w, 'collect');
-
 process.on('message', (msg: { cmd: string }) => {
 	if (msg.cmd === 'cpu') process.send!({ cpu: process.cpuUsage(), mem: process.memoryUsage().rss });
 });
 process.on('SIGTERM', () => void running.close().then(() => process.exit(0)));
-process.stdout.write(JSON.stringify({ url: running.url, workshopId: w.id, docName: workshops.docNameOf(w.id), code: w.joinCode, leaderCookie: leader.cookie, database: app.database.kind }) + '\n');
+if (process.env.BENCH_NO_SEED) {
+	// A further process on the same database: the first one seeded the workshop.
+	process.stdout.write(JSON.stringify({ url: running.url, database: app.database.kind }) + '\n');
+} else {
+	const org = await makeOrganisation(app, 'buyer', 'Benchmarks kommun');
+	const leader = await makeUser(app, { organisationId: org.id, name: 'Facilitator' });
+	const initiative = await makeInitiative(app, leader, 'Workshop-benchmark');
+	const actor = { kind: 'user' as const, userId: leader.id, name: leader.name, organisationId: org.id, organisationKind: 'buyer' as const, orgAdmin: false, platformAdmin: false };
+	let w = await workshops.createWorkshop(app, actor, initiative.id, { title: 'Benchmark', question: 'Vad behöver ni?', votesPerParticipant: 100, anonymous: true });
+	w = await workshops.changePhase(app, actor, w, 'collect');
+	process.stdout.write(JSON.stringify({ url: running.url, workshopId: w.id, docName: workshops.docNameOf(w.id), code: w.joinCode, leaderCookie: leader.cookie, database: app.database.kind }) + '\n');
+}

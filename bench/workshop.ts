@@ -12,9 +12,17 @@
  * Reports p50/p99/max update latency per phase and the server process's CPU (user+system time
  * over wall time, 100 % = one core) — the server runs in its own process.
  *
- * Env: BENCH_WS_CLIENTS (150), BENCH_WS_RATE (10/s), BENCH_WS_SECONDS (10), BENCH_DATABASE_URL.
+ * Every expected observation must be made (each card and each vote on each board): when one is
+ * missing, or a board was closed for good, the run prints `INCOMPLETE: …` and exits 1 instead of
+ * passing off percentiles over part of the data.
+ *
+ * With BENCH_WS_PROCESSES=2 (and BENCH_DATABASE_URL + REDIS_URL) the guests are split over two
+ * server processes in multi-process mode: boards and API calls alternate between them.
+ *
+ * Env: BENCH_WS_CLIENTS (150), BENCH_WS_RATE (10/s), BENCH_WS_SECONDS (10), BENCH_WS_PROCESSES (1), BENCH_DATABASE_URL,
+ * BENCH_DEBUG (print what the first board observes and the server's warnings).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,30 +43,54 @@ interface Info {
 	database: string;
 }
 
+const PROCESSES = Number(process.env.BENCH_WS_PROCESSES ?? 1);
+if (PROCESSES > 1 && !(process.env.BENCH_DATABASE_URL && process.env.REDIS_URL)) {
+	console.error('BENCH_WS_PROCESSES > 1 needs BENCH_DATABASE_URL (PostgreSQL) and REDIS_URL (multi-process mode).');
+	process.exit(2);
+}
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brygga-bench-ws-'));
-const child = spawn(path.resolve('node_modules/.bin/node'), [path.resolve('bench/workshop-server.ts')], {
-	env: { ...process.env, BENCH_DATA_DIR: dataDir },
-	stdio: ['ignore', 'pipe', 'inherit', 'ipc']
-});
-const info = await new Promise<Info>((resolve, reject) => {
-	let buf = '';
-	child.stdout!.on('data', (d) => {
-		buf += d;
-		const line = buf.split('\n').find((l) => l.startsWith('{'));
-		if (line) resolve(JSON.parse(line));
+
+/** One server process; the first seeds the workshop, the others serve the same database. */
+async function startServerProcess(seed: boolean): Promise<{ child: ChildProcess; info: Info }> {
+	const child = spawn(path.resolve('node_modules/.bin/node'), [path.resolve('bench/workshop-server.ts')], {
+		env: { ...process.env, BENCH_DATA_DIR: dataDir, ...(seed ? {} : { BENCH_NO_SEED: '1' }) },
+		stdio: ['ignore', 'pipe', 'inherit', 'ipc']
 	});
-	child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
-});
-const cpu = () =>
+	const info = await new Promise<Info>((resolve, reject) => {
+		let buf = '';
+		child.stdout!.on('data', (d) => {
+			buf += d;
+			const line = buf.split('\n').find((l) => l.startsWith('{'));
+			if (line) resolve(JSON.parse(line));
+			if (process.env.BENCH_DEBUG) for (const l of String(d).split('\n')) if (l.includes('"level"')) console.error('server:', l.slice(0, 300));
+		});
+		child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
+	});
+	return { child, info };
+}
+const servers = [await startServerProcess(true)];
+for (let i = 1; i < PROCESSES; i++) servers.push(await startServerProcess(false));
+const info = servers[0].info;
+/** The server a guest uses: guests are split evenly over the processes. */
+const urlOf = (i: number) => servers[i % servers.length].info.url;
+const cpuOf = (child: ChildProcess) =>
 	new Promise<{ cpu: NodeJS.CpuUsage; mem: number }>((resolve) => {
 		child.once('message', (m) => resolve(m as { cpu: NodeJS.CpuUsage; mem: number }));
 		child.send({ cmd: 'cpu' });
 	});
+/** CPU time and memory of all server processes together. */
+const cpu = async () => {
+	const all = await Promise.all(servers.map((s) => cpuOf(s.child)));
+	return {
+		cpu: { user: all.reduce((a, x) => a + x.cpu.user, 0), system: all.reduce((a, x) => a + x.cpu.system, 0) },
+		mem: all.reduce((a, x) => a + x.mem, 0)
+	};
+};
 
-async function api(method: string, pathname: string, cookie: string, body?: unknown): Promise<Response> {
-	return fetch(info.url + pathname, {
+async function api(method: string, pathname: string, cookie: string, body?: unknown, base: string = info.url): Promise<Response> {
+	return fetch(base + pathname, {
 		method,
-		headers: { origin: info.url, cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+		headers: { origin: base, cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
 		body: body !== undefined ? JSON.stringify(body) : undefined
 	});
 }
@@ -66,16 +98,19 @@ async function api(method: string, pathname: string, cookie: string, body?: unkn
 // Join: every guest by code, like phones at the workshop.
 const cookies: string[] = [];
 for (let i = 0; i < CLIENTS; i++) {
-	const res = await fetch(info.url + '/api/v1/workshops/join', {
+	const res = await fetch(urlOf(i) + '/api/v1/workshops/join', {
 		method: 'POST',
-		headers: { origin: info.url, 'content-type': 'application/json' },
+		headers: { origin: urlOf(i), 'content-type': 'application/json' },
 		body: JSON.stringify({ code: info.code, displayName: `Gäst ${i + 1}` })
 	});
 	if (res.status !== 200) throw new Error(`join ${i}: ${res.status}`);
-	cookies.push(res.headers.getSetCookie()[0].split(';')[0]);
+	// Every cookie the join sets (the device cookie comes before the guest cookie).
+	cookies.push(res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '));
 }
-const clients: LiveClient[] = cookies.map((cookie) => liveClient(info.url, info.docName, { cookie }));
+console.error(`joined ${cookies.length}`);
+const clients: LiveClient[] = cookies.map((cookie, i) => liveClient(urlOf(i), info.docName, { cookie }));
 await Promise.all(clients.map((c) => c.synced));
+console.error("synced");
 
 function percentile(sorted: number[], p: number): number {
 	return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
@@ -89,6 +124,7 @@ async function phase(name: string, act: (i: number) => Promise<string>, observe:
 	const pending: Array<{ key: string; at: number }> = [];
 	for (const c of clients) {
 		observe(c.doc, (key) => {
+			if (process.env.BENCH_DEBUG && c === clients[0]) console.error('observed', key);
 			const t = sentAt.get(key);
 			if (t !== undefined) samples.push(performance.now() - t);
 			else pending.push({ key, at: performance.now() });
@@ -106,6 +142,7 @@ async function phase(name: string, act: (i: number) => Promise<string>, observe:
 		inflight.push(
 			act(i).then((key) => {
 				requests.push(performance.now() - start);
+				if (process.env.BENCH_DEBUG) console.error('sent', key);
 				sentAt.set(key, start);
 				// Observations that arrived before the API answered.
 				for (let j = pending.length - 1; j >= 0; j--) {
@@ -143,7 +180,7 @@ const cardKey = new Map<string, string>();
 const collect = await phase(
 	'collect',
 	async (i) => {
-		const res = await api('POST', `/api/v1/workshops/${info.workshopId}/cards`, cookies[i % CLIENTS], { text: `Utmaning ${i}` });
+		const res = await api('POST', `/api/v1/workshops/${info.workshopId}/cards`, cookies[i % CLIENTS], { text: `Utmaning ${i}` }, urlOf(i % CLIENTS));
 		if (res.status !== 201) throw new Error(`card ${i}: ${res.status}`);
 		const { id } = (await res.json()) as { id: string };
 		cardKey.set(id, id);
@@ -165,21 +202,39 @@ const votes = await phase(
 	'vote',
 	async (i) => {
 		const target = cardIds[i % cardIds.length];
-		const res = await api('POST', `/api/v1/workshops/${info.workshopId}/votes`, cookies[i % CLIENTS], { targetId: target });
+		const res = await api('POST', `/api/v1/workshops/${info.workshopId}/votes`, cookies[i % CLIENTS], { targetId: target }, urlOf(i % CLIENTS));
 		if (res.status !== 201) throw new Error(`vote ${i}: ${res.status}`);
 		return `${target}:${Math.floor(i / cardIds.length) + 1}`;
 	},
 	(doc, onKey) => {
+		// A board shows vote k on a target once its count reaches k: two votes committed together
+		// may move the count by two in one change, which shows both.
 		const tally = doc.getMap<number>('tally');
+		const shown = new Map<string, number>();
 		tally.observe((e) => {
-			for (const key of e.keysChanged) onKey(`${key}:${tally.get(key)}`);
+			for (const key of e.keysChanged) {
+				const now = tally.get(key) ?? 0;
+				for (let k = (shown.get(key) ?? 0) + 1; k <= now; k++) onKey(`${key}:${k}`);
+				shown.set(key, Math.max(now, shown.get(key) ?? 0));
+			}
 		});
 	}
 );
 
-console.log(JSON.stringify({ clients: CLIENTS, ratePerSecond: RATE, seconds: SECONDS, database: info.database, results: [collect, votes] }, null, 2));
+if (process.env.BENCH_DEBUG) console.error('closes', JSON.stringify(clients.slice(0, 3).map((c) => c.closes)));
+console.log(JSON.stringify({ clients: CLIENTS, processes: PROCESSES, ratePerSecond: RATE, seconds: SECONDS, database: info.database, results: [collect, votes] }, null, 2));
+const closed = clients.filter((c) => c.closes.some((x) => x.code >= 4400 && x.code < 4500)).length;
 for (const c of clients) c.destroy();
-child.kill('SIGTERM');
-await new Promise((r) => child.once('exit', r));
+for (const { child } of servers) {
+	child.kill('SIGTERM');
+	await new Promise((r) => child.once('exit', r));
+}
 fs.rmSync(dataDir, { recursive: true, force: true });
+// Percentiles over incomplete data are not figures: say so and fail.
+const incomplete = [collect, votes].filter((r) => r.observations !== r.expected);
+if (incomplete.length || closed) {
+	for (const r of incomplete) console.error(`INCOMPLETE: ${r.phase} made ${r.observations} of ${r.expected} expected observations; its percentiles are not valid.`);
+	if (closed) console.error(`INCOMPLETE: the server closed ${closed} boards for good (4400–4499) during the run.`);
+	process.exit(1);
+}
 process.exit(0);

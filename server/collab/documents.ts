@@ -22,6 +22,7 @@ import { docKind, type LiveDocKind } from '../../src/lib/server/collab/kinds.ts'
 import { serverOnlyRootsViolation } from '../../src/lib/server/collab/roots.ts';
 import { closeSocket, endConnection, type Connection } from './connection.ts';
 import { decodePresence, encodePresence, mayReceivePresence, organisationOf, PresenceClaims, sanitizePresence, type PresenceEntry } from './presence.ts';
+import type { BridgedDocument, DocumentBridge, OpenChannel, PresenceOwner } from './cluster.ts';
 
 export interface DocumentOptions {
 	/** Fold the tail into the snapshot once it has this many updates. */
@@ -36,6 +37,12 @@ export interface DocumentOptions {
 	presenceGraceMs: number;
 	/** A connection whose unsent buffer exceeds this is closed (a reader that cannot keep up). */
 	maxBufferedBytes: number;
+	/**
+	 * Presence changes are sent to each receiver at most this often, ms (`COLLAB_PRESENCE_INTERVAL_MS`,
+	 * default 50): within a window, changes are merged per client id (the newest state wins), so a
+	 * cursor storm costs one frame per receiver per window, not one per keystroke.
+	 */
+	presenceIntervalMs: number;
 	limits: UpdateLimits;
 }
 
@@ -50,9 +57,8 @@ interface Pending {
 
 /** Origin of changes made by the server itself (broadcast to everyone). */
 const SERVER_ORIGIN = Symbol('server');
-
-/** Presence changes are broadcast at most this often per document, ms. */
-const PRESENCE_FLUSH_MS = 100;
+/** Origin of updates and presence that came from another process (already stored; not published again). */
+const REMOTE_ORIGIN = Symbol('remote');
 
 function message(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
 	const encoder = encoding.createEncoder();
@@ -61,7 +67,7 @@ function message(type: number, write: (e: encoding.Encoder) => void): Uint8Array
 	return encoding.toUint8Array(encoder);
 }
 
-export class LiveDocument {
+export class LiveDocument implements BridgedDocument {
 	readonly name: string;
 	/** What kind of document this is (access, validation, projection). */
 	readonly kind: LiveDocKind;
@@ -84,6 +90,15 @@ export class LiveDocument {
 	readonly serverClientId = (Math.random() * 0xffffffff) >>> 0;
 	/** Server changes of this document, in order. */
 	serverChanges: Promise<void> = Promise.resolve();
+	/** This loaded copy, for the sequence numbers of what it publishes to other processes. */
+	readonly epoch = ((Math.random() * 0x7fffffff) >>> 0) + 1;
+	/** Multi-process mode: the Redis bridge (null with one process). */
+	bridge: DocumentBridge | null = null;
+	/** The document's Redis subscription, closed when it is unloaded. */
+	channel: OpenChannel | null = null;
+	/** A reload from the database in progress (after missed cross-process messages). */
+	catching: Promise<void> | null = null;
+	private catchAgain = false;
 
 	private queue: Pending[] = [];
 	private flushing: Promise<void> | null = null;
@@ -95,6 +110,8 @@ export class LiveDocument {
 	private unloadTimer: NodeJS.Timeout | null = null;
 	/** Presence entries changed since the last presence broadcast. */
 	private presenceChanged = new Set<number>();
+	/** Of those, the ones changed by this process's connections (published to the others). */
+	private presenceLocal = new Set<number>();
 	private presenceTimer: NodeJS.Timeout | null = null;
 	private readonly app: App;
 	private readonly opts: DocumentOptions;
@@ -120,9 +137,12 @@ export class LiveDocument {
 		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null);
 		this.doc.on('update', (update: Uint8Array) => this.broadcastUpdate(update));
-		this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-			for (const id of [...added, ...updated, ...removed]) this.presenceChanged.add(id);
-			this.presenceTimer ??= setTimeout(() => this.flushPresence(), PRESENCE_FLUSH_MS);
+		this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+			for (const id of [...added, ...updated, ...removed]) {
+				this.presenceChanged.add(id);
+				if (origin !== REMOTE_ORIGIN) this.presenceLocal.add(id);
+			}
+			this.presenceTimer ??= setTimeout(() => this.flushPresence(), opts.presenceIntervalMs);
 		});
 		if (this.tail >= opts.compactEvery) this.kick();
 	}
@@ -163,7 +183,21 @@ export class LiveDocument {
 		this.presenceTimer = null;
 		const ids = [...this.presenceChanged].filter((id) => this.awareness.meta.has(id));
 		this.presenceChanged.clear();
-		if (!ids.length || !this.conns.size || this.unloaded) return;
+		const local = [...this.presenceLocal].filter((id) => this.awareness.meta.has(id));
+		this.presenceLocal.clear();
+		if (this.unloaded) return;
+		if (this.bridge && local.length) {
+			// The other processes get this window's changes of our connections as one message, with
+			// who owns each id (so they keep presence identity and rule 3 as we do).
+			const owners: PresenceOwner[] = [];
+			for (const id of local) {
+				const owner = this.claims.ownerOf(id);
+				if (owner) owners.push({ clientId: id, principal: owner.principal, organisation: owner.organisation });
+			}
+			const known = owners.map((o) => o.clientId);
+			if (known.length) this.bridge.publishPresence(this, owners, awarenessProtocol.encodeAwarenessUpdate(this.awareness, known));
+		}
+		if (!ids.length || !this.conns.size) return;
 		// Receivers who see the same entries share one message: everyone but suppliers sees all,
 		// a supplier's people see what their organisation may know.
 		const byView = new Map<string, Uint8Array | null>();
@@ -281,6 +315,10 @@ export class LiveDocument {
 	}
 
 	private async flushLoop(): Promise<void> {
+		// Group commit: wait for the rest of this event-loop turn, so the updates of every socket
+		// read in the same poll phase (a burst in a busy document) go into one commit, not the
+		// first alone and the others in the next.
+		await new Promise<void>((resolve) => setImmediate(resolve));
 		while (this.queue.length) {
 			const batch = this.queue.splice(0, 500);
 			try {
@@ -295,6 +333,8 @@ export class LiveDocument {
 				continue;
 			}
 			this.tail += batch.length;
+			// Committed: now (and only now) the other processes may have it too.
+			this.bridge?.publishUpdates(this, batch.map((item) => item.update));
 			for (const item of batch) {
 				try {
 					Y.applyUpdate(this.doc, item.update, item.origin ?? SERVER_ORIGIN);
@@ -331,8 +371,10 @@ export class LiveDocument {
 		const through = this.throughId;
 		const folded = this.tail;
 		const state = Y.encodeStateAsUpdate(this.doc);
-		this.compacting = store
-			.compactDocument(this.app.db, this.name, state, through)
+		// With several processes, rows up to `through` may hold updates this copy never received
+		// (a lost message not yet repaired): merge what is stored instead of replacing it.
+		const write = this.bridge ? store.compactDocumentMerging : store.compactDocument;
+		this.compacting = write(this.app.db, this.name, state, through)
 			.then(
 				() => {
 					this.tail -= folded;
@@ -343,6 +385,62 @@ export class LiveDocument {
 				this.compacting = null;
 			});
 		return this.compacting;
+	}
+
+	// --- other processes (multi-process mode, `cluster.ts`) ------------------------------------
+
+	/** Updates another process committed: applied (not stored again) and sent to our clients. */
+	applyRemoteUpdates(updates: Uint8Array[]): void {
+		if (this.unloaded) return;
+		for (const update of updates) {
+			try {
+				Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+			} catch (err) {
+				this.app.log.error('collab.apply_failed', { doc: this.name, remote: true, error: String(err) });
+			}
+		}
+		this.markDirty();
+	}
+
+	/** Presence from another process's connections, already checked there. */
+	applyRemotePresence(owners: PresenceOwner[], update: Uint8Array): void {
+		if (this.unloaded) return;
+		const now = Date.now();
+		const allowed = new Set(owners.filter((o) => this.claims.adopt(o.clientId, o.principal, o.organisation, now)).map((o) => o.clientId));
+		const entries = decodePresence(update).filter((e) => allowed.has(e.clientId));
+		if (entries.length) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(entries), REMOTE_ORIGIN);
+	}
+
+	/**
+	 * Reloads from the database what memory lacks (after missed cross-process messages): the
+	 * difference is applied and sent to our clients like any update. Requests made while one runs
+	 * are served by one more run after it.
+	 */
+	catchUp(reason: string): Promise<void> {
+		if (this.catching) {
+			this.catchAgain = true;
+			return this.catching;
+		}
+		this.catching = (async () => {
+			do {
+				this.catchAgain = false;
+				const stored = await store.loadDocument(this.app.db, this.name);
+				if (this.unloaded) return;
+				const fromDb = buildDoc(this.app, this.name, stored);
+				try {
+					const missing = Y.encodeStateAsUpdate(fromDb, Y.encodeStateVector(this.doc));
+					Y.applyUpdate(this.doc, missing, REMOTE_ORIGIN);
+				} finally {
+					fromDb.destroy();
+				}
+				this.app.log.info('collab.caught_up', { doc: this.name, reason });
+			} while (this.catchAgain && !this.unloaded);
+		})()
+			.catch((err) => this.app.log.error('collab.catch_up_failed', { doc: this.name, error: String(err) }))
+			.finally(() => {
+				this.catching = null;
+			});
+		return this.catching;
 	}
 
 	// --- projection and unloading ------------------------------------------------------------
@@ -402,6 +500,7 @@ export class LiveDocument {
 		this.cancelUnload();
 		if (this.projectionTimer) clearTimeout(this.projectionTimer);
 		if (this.presenceTimer) clearTimeout(this.presenceTimer);
+		void this.channel?.close();
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
@@ -459,10 +558,13 @@ export class DocumentRegistry implements LiveDocs {
 	private readonly app: App;
 	private readonly opts: DocumentOptions;
 	private closing = false;
+	/** Multi-process mode: fan-out and repair between processes (`cluster.ts`). */
+	readonly bridge: DocumentBridge | null;
 
-	constructor(app: App, opts: DocumentOptions) {
+	constructor(app: App, opts: DocumentOptions, bridge: DocumentBridge | null = null) {
 		this.app = app;
 		this.opts = opts;
+		this.bridge = bridge;
 	}
 
 	/** Number of documents in memory (loaded or loading). */
@@ -484,11 +586,27 @@ export class DocumentRegistry implements LiveDocs {
 		if (this.closing) return Promise.reject(new Error('collab server is closing'));
 		let entry = this.docs.get(name);
 		if (!entry) {
-			entry = store.loadDocument(this.app.db, name).then((stored) => {
+			entry = (async () => {
+				// Subscribe first, then load: whatever another process commits after the load started
+				// arrives on the channel; what it committed before is in what we load.
+				const channel = this.bridge ? await this.bridge.open(name) : null;
+				let stored: store.StoredDocument;
+				try {
+					stored = await store.loadDocument(this.app.db, name);
+				} catch (err) {
+					await channel?.close();
+					throw err;
+				}
 				let claims = this.claims.get(name);
 				if (!claims) this.claims.set(name, (claims = new PresenceClaims<Connection>(this.opts.presenceGraceMs)));
-				return new LiveDocument(this.app, name, stored, this.opts, (doc) => void this.unload(doc), claims);
-			});
+				const doc = new LiveDocument(this.app, name, stored, this.opts, (d) => void this.unload(d), claims);
+				if (channel) {
+					doc.bridge = this.bridge;
+					doc.channel = channel;
+					channel.opened(doc);
+				}
+				return doc;
+			})();
 			this.docs.set(name, entry);
 			// A failed load must not stay cached.
 			entry.catch(() => this.docs.delete(name));

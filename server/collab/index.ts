@@ -8,7 +8,9 @@
  *   3. documents.ts   — load (snapshot + tail), store-before-broadcast with the authorship ledger,
  *                       compaction, projection, unloading; also `app.liveDocs` for domain code;
  *   4. presence.ts    — the server decides who a presence state belongs to and what it is called;
- *   5. revocation.ts  — close sockets whose access changed, so they are checked again.
+ *   5. revocation.ts  — close sockets whose access changed, so they are checked again;
+ *   6. cluster.ts     — with several processes (`REDIS_URL`): committed updates and presence
+ *                       to and from the other processes, repaired from the database after gaps.
  * Socket errors (including frames with reserved bits set, or over the size limit) end that one
  * connection; nothing a client sends can stop the process.
  */
@@ -21,6 +23,7 @@ import { CLOSE } from '../../src/lib/collab/protocol.ts';
 import { DEFAULT_LIMITS } from '../../src/lib/server/collab/validate.ts';
 import { closeSocket, endConnection, type Connection } from './connection.ts';
 import { DocumentRegistry, type DocumentOptions } from './documents.ts';
+import { DocumentBridge } from './cluster.ts';
 import { handshake } from './handshake.ts';
 import { handleMessage } from './messages.ts';
 import { affects, CLOSE_FOR, dueForRecheck, initialCheckedAt, recheck, recheckTickMs, yieldToIo } from './revocation.ts';
@@ -84,16 +87,22 @@ function refuseUpgrade(socket: Duplex, status: number, code: string, message: st
 export function createCollabServer(opts: CollabOptions): CollabServer {
 	const { app } = opts;
 	const maxBytes = app.config.COLLAB_MAX_MESSAGE_BYTES;
-	const documents = new DocumentRegistry(app, {
-		compactEvery: 1000,
-		unloadAfterMs: 2000,
-		projectionDelayMs: 10_000,
-		maxClientIdsPerConnection: 4,
-		presenceGraceMs: 60_000,
-		maxBufferedBytes: 32 * 1024 * 1024,
-		...opts.documents,
-		limits: { ...DEFAULT_LIMITS, maxBytes, ...opts.documents?.limits }
-	});
+	const bridge = app.cluster ? new DocumentBridge(app, app.cluster) : null;
+	const documents = new DocumentRegistry(
+		app,
+		{
+			compactEvery: 1000,
+			unloadAfterMs: 2000,
+			projectionDelayMs: 10_000,
+			maxClientIdsPerConnection: 4,
+			presenceGraceMs: 60_000,
+			maxBufferedBytes: 32 * 1024 * 1024,
+			presenceIntervalMs: app.config.COLLAB_PRESENCE_INTERVAL_MS ?? 50,
+			...opts.documents,
+			limits: { ...DEFAULT_LIMITS, maxBytes, ...opts.documents?.limits }
+		},
+		bridge
+	);
 	app.liveDocs = documents;
 
 	const wss = new WebSocketServer({ noServer: true, maxPayload: maxBytes, perMessageDeflate: false, clientTracking: false });
@@ -264,6 +273,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 			clearInterval(resetCounts);
 			for (const c of conns) closeSocket(c.ws, CLOSE.goingAway, 'server shutting down');
 			await documents.close();
+			bridge?.close();
 			for (const c of conns) c.ws.terminate();
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
 			if (app.liveDocs === documents) app.liveDocs = undefined;

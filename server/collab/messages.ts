@@ -24,7 +24,9 @@ export function handleMessage(app: App, doc: LiveDocument, conn: Connection, dat
 				const sub = decoding.readVarUint(decoder);
 				if (sub === SYNC.step1) {
 					const stateVector = decoding.readVarUint8Array(decoder);
-					doc.send(conn, doc.syncStep2For(stateVector));
+					// After missed cross-process messages, answer from the repaired state.
+					if (doc.catching) void doc.catching.then(() => doc.send(conn, doc.syncStep2For(stateVector)));
+					else doc.send(conn, doc.syncStep2For(stateVector));
 				} else if (sub === SYNC.step2 || sub === SYNC.update) {
 					const update = decoding.readVarUint8Array(decoder);
 					if (!conn.canWrite) {

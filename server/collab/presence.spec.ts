@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { decodePresence, encodePresence, PresenceClaims, sanitizePresence } from './presence.ts';
+import { decodePresence, encodePresence, MAX_ENTRIES, PresenceClaims, sanitizePresence } from './presence.ts';
 
 describe('presence', () => {
 	it('decodes what y-protocols encodes, and encodes what it decodes', () => {
@@ -25,6 +25,12 @@ describe('presence', () => {
 	it('refuses malformed presence messages', () => {
 		expect(() => decodePresence(new Uint8Array([1, 5]))).toThrow();
 		expect(() => decodePresence(new Uint8Array([200, 1]))).toThrow();
+	});
+
+	it('accepts the echo of a 150-person workshop, and reads no more than the entry limit of a larger one', () => {
+		const entries = (n: number) => Array.from({ length: n }, (_, i) => ({ clientId: i + 1, clock: 1, state: { user: { name: `Gäst ${i}` } } }));
+		expect(decodePresence(encodePresence(entries(150)))).toHaveLength(150);
+		expect(decodePresence(encodePresence(entries(MAX_ENTRIES + 500)))).toHaveLength(MAX_ENTRIES);
 	});
 
 	it('turns a non-object state into an empty one, and keeps a departure as null', () => {

@@ -13,10 +13,10 @@ afterAll(async () => {
 });
 
 describe(`the HTTP surface on ${testDbKind()}`, () => {
-	it('answers /healthz with 200 {"status":"ok"} while the database answers', async () => {
+	it('answers /healthz with 200, the database ok and Redis off (one process), with the process id', async () => {
 		const res = await fetch(`${server.url}/healthz`);
 		expect(res.status).toBe(200);
-		expect(await res.json()).toEqual({ status: 'ok' });
+		expect(await res.json()).toEqual({ status: 'ok', database: 'ok', redis: 'off', pid: process.pid });
 	});
 
 	it('sends the security headers and a CSP that forbids framing, plugins and base changes on pages', async () => {

@@ -12,6 +12,7 @@ import { Events } from './events.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { LiveDocs } from './live-docs.ts';
 import { systemClock, type Clock } from './clock.ts';
+import { connectCluster, relayAccessChanges, type Cluster } from './cluster.ts';
 
 export interface App {
 	config: Config;
@@ -29,6 +30,11 @@ export interface App {
 	 * persisted, attributed and broadcast like any other update.
 	 */
 	liveDocs?: LiveDocs;
+	/**
+	 * Multi-process mode (`REDIS_URL`): the Redis connection that carries live-document fan-out,
+	 * access changes and rate-limit counts between processes. Undefined with one process.
+	 */
+	cluster?: Cluster;
 	/** Closes what the app opened (database last). */
 	close(): Promise<void>;
 }
@@ -50,13 +56,39 @@ export async function createApp(opts: CreateAppOptions = {}): Promise<App> {
 	const log = createLogger(config.LOG_LEVEL);
 	const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
 	const closers: Array<() => Promise<void> | void> = [];
+	const events = new Events();
+	let cluster: Cluster | undefined;
+	if (config.REDIS_URL) {
+		try {
+			cluster = await connectCluster({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, log });
+			const unrelay = await relayAccessChanges(cluster, events, log);
+			const c = cluster;
+			closers.push(async () => {
+				await unrelay();
+				await c.close();
+			});
+		} catch (err) {
+			await cluster?.close();
+			await database.close();
+			throw new Error(`REDIS_URL is set but Redis cannot be reached (${String(err)}); multi-process mode needs it.`);
+		}
+		log.info('cluster.joined', { processId: cluster.processId, prefix: config.REDIS_PREFIX });
+	}
+	if (database.kind === 'postgres' && !(await database.claimProcessSlot(cluster ? 'multi' : 'single'))) {
+		log.warn('server.other_process_live', {
+			message: cluster
+				? 'Another Brygga process without REDIS_URL is using this database: its live documents, access changes and rate limits are not shared with this one. Give every process the same REDIS_URL.'
+				: 'Another Brygga process is using this database: without REDIS_URL, processes do not share live documents, access changes or rate limits, and edits can be lost. Set REDIS_URL on every process (docs/operations.md).'
+		});
+	}
 	const app: App = {
 		config,
 		database,
 		db: database.db,
 		mailer: createMailer(database.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
-		events: new Events(),
+		events,
 		log,
+		cluster,
 		clock: opts.clock ?? systemClock,
 		async close() {
 			for (const c of closers.reverse()) await c();

@@ -60,6 +60,16 @@ const schema = z.object({
 	TENDER_STANDSTILL_DAYS: z.coerce.number().int().min(0).max(60).default(10),
 	/** Trust `X-Forwarded-For` / `X-Forwarded-Proto` from a reverse proxy (only behind one). */
 	TRUST_PROXY: bool.default(false),
+	/**
+	 * Redis URL (e.g. `redis://127.0.0.1:6379`): turns on multi-process mode — several processes
+	 * on one PostgreSQL (`DATABASE_URL`), sharing live documents, access changes and rate limits.
+	 * Unset: one process, nothing changes. Needs DATABASE_URL (PGlite serves one process).
+	 */
+	REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
+	/** Prefix of Brygga's Redis channels and keys, so several installations can share one Redis. */
+	REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/).default('brygga:'),
+	/** Presence (cursors, selections) is sent to each receiver at most this often, ms; changes in between are merged per client. */
+	COLLAB_PRESENCE_INTERVAL_MS: z.coerce.number().int().min(10).max(2000).default(50),
 	/** Log level: debug, info, warn, error. */
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info')
 });
@@ -77,6 +87,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
 	}
 	const c = parsed.data;
+	if (c.REDIS_URL && !c.DATABASE_URL) {
+		throw new Error('Invalid configuration:\n  REDIS_URL: multi-process mode needs DATABASE_URL (PostgreSQL); the embedded database (PGlite) serves exactly one process');
+	}
 	return {
 		...c,
 		demo: c.DEMO ?? !c.DATABASE_URL,

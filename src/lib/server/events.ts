@@ -16,6 +16,8 @@ export interface AccessChanged {
 	workshopId?: string;
 	/** Why, for the log. */
 	reason: string;
+	/** Set when the change happened on another process (multi-process mode, `cluster.ts`): not relayed again. */
+	remote?: boolean;
 }
 
 export interface DomainEvents {

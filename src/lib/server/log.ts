@@ -1,5 +1,6 @@
 /**
- * Structured logging: one JSON line per event on stdout, with UTC time. Never pass passwords,
+ * Structured logging: one JSON line per event on stdout, with UTC time and the process id (`pid`:
+ * with several processes behind a balancer, which one said it). Never pass passwords,
  * tokens, cookies or document content; `redact` strips the usual suspects defensively.
  */
 const ORDER = { debug: 10, info: 20, warn: 30, error: 40 } as const;
@@ -23,7 +24,7 @@ function redact(fields: Record<string, unknown>): Record<string, unknown> {
 export function createLogger(min: LogLevel = 'info', write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger {
 	const emit = (level: LogLevel) => (event: string, fields: Record<string, unknown> = {}) => {
 		if (ORDER[level] < ORDER[min]) return;
-		write(JSON.stringify({ at: new Date().toISOString(), level, event, ...redact(fields) }));
+		write(JSON.stringify({ at: new Date().toISOString(), level, pid: process.pid, event, ...redact(fields) }));
 	};
 	return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

@@ -1,8 +1,8 @@
 /**
  * Anti-automation for sign-in and sign-up (ASVS 5.0 §6.3.1, §6.1.1): in-memory sliding-window
- * counters, one set per app (so every test server starts clean). Memory is enough for one
- * process; several processes behind a balancer each keep their own counts, which at worst
- * multiplies the limits by the process count — still far under the ASVS bound for one or two.
+ * counters, one set per app (so every test server starts clean). With several processes
+ * (`REDIS_URL`), every hit and reset is replicated to the other processes through Redis
+ * (`cluster.replicate`), so a limit reached through one process holds through all of them.
  *
  * The limits, and why:
  * - **Failed sign-ins per account and address** (`loginPair`): 10 in 15 minutes. The soft limit
@@ -22,6 +22,8 @@
  *
  * Only failures count for sign-in; a successful sign-in clears its account-and-address window.
  */
+import { replicate, type Cluster } from '../cluster.ts';
+import type { Logger } from '../log.ts';
 
 export interface WindowLimit {
 	/** Events allowed inside the window. */
@@ -64,10 +66,12 @@ export class SlidingWindow {
 		return Math.max(1, Math.ceil((oldest + this.limit.windowMs - this.now()) / 1000));
 	}
 
-	/** Records one event for this key. */
-	hit(key: string): void {
+	/** Records one event for this key (at `at`, default now: a replicated hit keeps its own time). */
+	hit(key: string, at: number = this.now()): void {
 		const list = this.recent(key);
-		list.push(this.now());
+		let i = list.length;
+		while (i > 0 && list[i - 1] > at) i--;
+		list.splice(i, 0, at);
 		this.events.set(key, list);
 		if (this.events.size > 100_000) this.sweep();
 	}
@@ -112,10 +116,22 @@ export function createLimiters(now: () => number = Date.now): Limiters {
 
 const perApp = new WeakMap<object, Limiters>();
 
-/** The limiters of one app (created on first use). */
-export function limitersFor(app: object): Limiters {
+/**
+ * The limiters of one app (created on first use). In multi-process mode each window's hits and
+ * resets are replicated to every process (`cluster.replicate`).
+ */
+export function limitersFor(app: { cluster?: Cluster; log?: Logger }): Limiters {
 	let l = perApp.get(app);
-	if (!l) perApp.set(app, (l = createLimiters()));
+	if (!l) {
+		l = createLimiters();
+		const { cluster, log } = app;
+		if (cluster && log) {
+			l = Object.fromEntries(
+				Object.entries(l).map(([name, w]) => [name, replicate(cluster, `window:${name}`, w as SlidingWindow, { hit: 1, reset: -1 }, log)])
+			) as Limiters;
+		}
+		perApp.set(app, l);
+	}
 	return l;
 }
 

@@ -6,7 +6,8 @@
  * compacted: folding the tail into the snapshot deletes update rows, not ledger rows, so the
  * question "who wrote in this document" keeps its answer forever.
  */
-import { and, asc, eq, getTableName, gt } from 'drizzle-orm';
+import * as Y from 'yjs';
+import { and, asc, eq, getTableName, gt, lte, sql } from 'drizzle-orm';
 import { docLedger, docProjections, docSnapshots, docUpdates } from '../db/schema/index.ts';
 import { simpleQuery, type Db } from '../db/index.ts';
 import * as lit from '../db/literals.ts';
@@ -91,6 +92,47 @@ export async function compactDocument(db: Db, docName: string, state: Uint8Array
 		where ${snapshots}.through_update_id <= excluded.through_update_id;
 		delete from ${getTableName(docUpdates)} where doc_name = ${lit.text(docName)} and id <= ${lit.int(throughId)}`
 	);
+}
+
+/**
+ * Compaction with several processes (multi-process mode): the rows up to `throughId` may hold
+ * updates that `state` lacks (another process stored them and this one has not received them
+ * yet), so instead of replacing, the stored snapshot, the folded rows and `state` are merged
+ * (Yjs updates are idempotent), under a per-document transaction lock so two processes compacting
+ * at once apply one after the other. The snapshot still never moves backwards. Costs a
+ * transaction of a few round trips: compaction runs beside the write pipeline, every 1 000 updates
+ * and on unload.
+ */
+export async function compactDocumentMerging(db: Db, docName: string, state: Uint8Array, throughId: number): Promise<void> {
+	if (!parseDocName(docName)) throw new Error('compactDocument: not a document name');
+	await db.transaction(async (tx) => {
+		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${docName}))`);
+		const [snap] = await tx
+			.select({ state: docSnapshots.state, throughId: docSnapshots.throughUpdateId })
+			.from(docSnapshots)
+			.where(eq(docSnapshots.docName, docName));
+		const folded = await tx
+			.delete(docUpdates)
+			.where(and(eq(docUpdates.docName, docName), lte(docUpdates.id, throughId)))
+			.returning({ update: docUpdates.update });
+		const merged = new Y.Doc();
+		merged.transact(() => {
+			if (snap) Y.applyUpdate(merged, new Uint8Array(snap.state));
+			for (const row of folded) Y.applyUpdate(merged, new Uint8Array(row.update));
+			Y.applyUpdate(merged, state);
+		});
+		const values = {
+			docName,
+			state: Buffer.from(Y.encodeStateAsUpdate(merged)),
+			throughUpdateId: Math.max(snap?.throughId ?? 0, throughId),
+			updatedAt: new Date()
+		};
+		merged.destroy();
+		await tx
+			.insert(docSnapshots)
+			.values(values)
+			.onConflictDoUpdate({ target: docSnapshots.docName, set: { state: values.state, throughUpdateId: values.throughUpdateId, updatedAt: values.updatedAt } });
+	});
 }
 
 /** Stores the plain projection of a document (text for search and export, JSON for queries). */

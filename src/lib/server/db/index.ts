@@ -2,7 +2,10 @@
  * The database: PostgreSQL through postgres.js when a URL is given, otherwise an embedded
  * PGlite under DATA_DIR. Same schema, same migrations, same code paths; callers see one type.
  *
- * PGlite has no lock between processes: exactly one process may open a data folder.
+ * PGlite has no lock between processes: exactly one process may open a data folder, which a
+ * lock file (`brygga.pid` in the folder) enforces — a second process is refused with a message
+ * that says so. On PostgreSQL several processes are fine with Redis (multi-process mode); without
+ * it, a session advisory lock tells one process that another is live (`claimProcessSlot`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +23,58 @@ export interface Database {
 	kind: 'pglite' | 'postgres';
 	/** Runs `select 1`; false when the database does not answer. */
 	ping(): Promise<boolean>;
+	/**
+	 * PostgreSQL only: holds an advisory lock for the life of this process on a dedicated
+	 * connection — exclusive for a single process (no Redis), shared in multi-process mode.
+	 * False when another process holds it the other way (a process without Redis beside others,
+	 * or others beside one): the caller warns. Always true on PGlite (the lock file decides there).
+	 */
+	claimProcessSlot(mode: 'single' | 'multi'): Promise<boolean>;
 	close(): Promise<void>;
+}
+
+/** Key of the advisory lock that marks a live Brygga process on a PostgreSQL database. */
+const PROCESS_LOCK_KEY = 0x4272_7967; // "Bryg"
+
+/**
+ * Takes the data folder for this process: writes our pid to `brygga.pid` (exclusive create).
+ * An existing file whose process is alive means another Brygga uses the folder: refused. A file
+ * left by a process that died (kill -9, power loss) is taken over. Returns the release function.
+ */
+export function lockDataDir(dataDir: string): () => void {
+	const file = path.join(dataDir, 'brygga.pid');
+	for (let attempt = 0; attempt < 2; attempt++) {
+		try {
+			fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+			return () => {
+				try {
+					if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.unlinkSync(file);
+				} catch {
+					// already gone
+				}
+			};
+		} catch (err) {
+			if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+			const pid = Number(fs.readFileSync(file, 'utf8').trim());
+			if (Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+				throw new Error(
+					`DATA_DIR ${path.resolve(dataDir)} is in use by another Brygga process (pid ${pid}). The embedded database (PGlite) serves exactly one process: stop the other one, or run several processes on PostgreSQL (DATABASE_URL) with Redis (REDIS_URL) — see docs/operations.md.`
+				);
+			}
+			// Stale (that process is gone) or our own pid from an earlier open in this process.
+			fs.rmSync(file, { force: true });
+		}
+	}
+	throw new Error(`could not take the lock file ${file}`);
+}
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (err) {
+		return (err as NodeJS.ErrnoException).code === 'EPERM';
+	}
 }
 
 export interface OpenOptions {
@@ -85,9 +139,22 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 		const client = postgres(opts.url, { max: 10, onnotice: () => {} });
 		const db = drizzle(client, { schema });
 		await migrate(db, { migrationsFolder });
+		let slot: { release(): void } | null = null;
 		return {
 			db: db as unknown as Db,
 			kind: 'postgres',
+			async claimProcessSlot(mode) {
+				const reserved = await client.reserve();
+				const fn = mode === 'single' ? 'pg_try_advisory_lock' : 'pg_try_advisory_lock_shared';
+				const [row] = await reserved.unsafe(`select ${fn}(${PROCESS_LOCK_KEY}) as ok`);
+				if (!row?.ok) {
+					reserved.release();
+					return false;
+				}
+				// The connection keeps the lock until it closes (with the process, or `close`).
+				slot = reserved;
+				return true;
+			},
 			ping: async () => {
 				try {
 					await client`select 1`;
@@ -96,20 +163,35 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 					return false;
 				}
 			},
-			close: () => client.end({ timeout: 5 })
+			close: async () => {
+				slot?.release();
+				await client.end({ timeout: 5 });
+			}
 		};
 	}
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	const dataDir = opts.dataDir ?? 'memory://';
-	if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
-	const client = await PGlite.create(dataDir, { serializers: { [BYTEA_OID]: byteaToHex }, parsers: { [BYTEA_OID]: byteaFromHex } });
-	const db = drizzle(client, { schema });
-	await migrate(db, { migrationsFolder });
+	let unlock = () => {};
+	if (!dataDir.startsWith('memory://')) {
+		fs.mkdirSync(dataDir, { recursive: true });
+		unlock = lockDataDir(dataDir);
+	}
+	let client: InstanceType<typeof PGlite>;
+	let db;
+	try {
+		client = await PGlite.create(dataDir, { serializers: { [BYTEA_OID]: byteaToHex }, parsers: { [BYTEA_OID]: byteaFromHex } });
+		db = drizzle(client, { schema });
+		await migrate(db, { migrationsFolder });
+	} catch (err) {
+		unlock();
+		throw err;
+	}
 	return {
 		db: db as unknown as Db,
 		kind: 'pglite',
+		claimProcessSlot: async () => true,
 		ping: async () => {
 			try {
 				await client.query('select 1');
@@ -118,6 +200,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 				return false;
 			}
 		},
-		close: () => client.close()
+		close: async () => {
+			await client.close();
+			unlock();
+		}
 	};
 }

@@ -24,6 +24,7 @@ import { addCards, cardsMap, readBoard, removeCard, setMeta, setTally, type Boar
 import { acceptsCards, acceptsGuests, acceptsVotes, transitionRefusal, type WorkshopPhase } from './phases.ts';
 import { generateJoinCode, normaliseJoinCode } from './codes.ts';
 import { createJoinGuard, farFromAll, DAY_MS, type JoinGuard } from './join-guard.ts';
+import { replicate } from '../cluster.ts';
 
 export type Workshop = typeof workshops.$inferSelect;
 
@@ -280,7 +281,13 @@ const guards = new WeakMap<App, JoinGuard>();
 
 function joinGuard(app: App): JoinGuard {
 	let g = guards.get(app);
-	if (!g) guards.set(app, (g = createJoinGuard()));
+	if (!g) {
+		g = createJoinGuard();
+		// Several processes (REDIS_URL): every process counts the guesses, misses and joins made
+		// through any of them (the time argument is filled in, so all count the same instant).
+		if (app.cluster) g = replicate(app.cluster, 'join', g, { admitGuess: 2, recordMiss: 1, recordJoin: 2 }, app.log);
+		guards.set(app, g);
+	}
 	return g;
 }
 
@@ -601,10 +608,77 @@ export async function tally(db: Db, workshopId: string): Promise<Record<string, 
 	return Object.fromEntries(rows.map((r) => [r.targetId, Number(r.n)]));
 }
 
-async function publishTally(app: App, w: Workshop): Promise<void> {
+/** Votes on the given targets only (the index on workshop and target answers it). */
+async function tallyOf(db: Db, workshopId: string, targetIds: string[]): Promise<Record<string, number>> {
+	const rows = await db
+		.select({ targetId: workshopVotes.targetId, n: count() })
+		.from(workshopVotes)
+		.where(and(eq(workshopVotes.workshopId, workshopId), inArray(workshopVotes.targetId, targetIds)))
+		.groupBy(workshopVotes.targetId);
+	const out: Record<string, number> = Object.fromEntries(targetIds.map((id) => [id, 0]));
+	for (const r of rows) out[r.targetId] = Number(r.n);
+	return out;
+}
+
+/** Quiet time after the last vote before the whole tally is recounted once (`publishTally`). */
+const TALLY_SETTLE_MS = 300;
+
+interface TallyWork {
+	/** Tally writes of one workshop, one after another (each counts after the previous wrote). */
+	chain: Promise<void>;
+	settle: NodeJS.Timeout | null;
+}
+const tallyWork = new WeakMap<App, Map<string, TallyWork>>();
+
+/**
+ * Writes the tally on the board. A vote or retraction updates only its own target (`targets`):
+ * one indexed count, so a vote costs the same at 2 000 votes as at 100 (before, every vote
+ * recounted the whole workshop with a GROUP BY). The writes of one workshop run one after another
+ * in this process, each counting after the previous one wrote, so the board never goes back to
+ * an older count. Counts written by different processes (several processes, `REDIS_URL`) can
+ * still cross; so, once votes have been quiet for `TALLY_SETTLE_MS`, the whole tally is recounted
+ * and written once — the count every process reaches from the database, so the boards agree.
+ * Without `targets` (shown, hidden, a guest's votes removed) the whole tally is written at once.
+ */
+async function publishTally(app: App, w: Workshop, targets?: string[]): Promise<void> {
 	if (!app.liveDocs) return;
-	const t = w.tallyVisible ? await tally(app.db, w.id) : {};
-	await app.liveDocs.change(docNameOf(w.id), null, (doc) => setTally(doc, t));
+	const liveDocs = app.liveDocs;
+	let byWorkshop = tallyWork.get(app);
+	if (!byWorkshop) tallyWork.set(app, (byWorkshop = new Map()));
+	let work = byWorkshop.get(w.id);
+	if (!work) byWorkshop.set(w.id, (work = { chain: Promise.resolve(), settle: null }));
+	const partial = targets && w.tallyVisible;
+	const run = work.chain.then(async () => {
+		if (partial) {
+			const counts = await tallyOf(app.db, w.id, targets);
+			await liveDocs.change(docNameOf(w.id), null, (doc) => {
+				const t = doc.getMap<number>('tally');
+				for (const [id, n] of Object.entries(counts)) {
+					if (n === 0) {
+						if (t.has(id)) t.delete(id);
+					} else if (t.get(id) !== n) t.set(id, n);
+				}
+			});
+		} else {
+			const t = w.tallyVisible ? await tally(app.db, w.id) : {};
+			await liveDocs.change(docNameOf(w.id), null, (doc) => setTally(doc, t));
+		}
+	});
+	work.chain = run.catch(() => {});
+	if (partial) {
+		const current = work;
+		if (current.settle) clearTimeout(current.settle);
+		current.settle = setTimeout(() => {
+			current.settle = null;
+			// Not after the live-document server closed (shutdown): nothing to write to.
+			if (!app.liveDocs) return;
+			void loadWorkshop(app.db, w.id)
+				.then((latest) => (latest?.tallyVisible ? publishTally(app, latest) : undefined))
+				.catch((err) => app.log.error('workshop.tally_settle_failed', { workshopId: w.id, error: String(err) }));
+		}, TALLY_SETTLE_MS);
+		current.settle.unref();
+	}
+	await run;
 }
 
 async function assertTarget(app: App, w: Workshop, targetId: string): Promise<void> {
@@ -634,7 +708,7 @@ export async function castVote(app: App, actor: Actor, w: Workshop, targetId: st
 		}
 		await tx.insert(workshopVotes).values({ workshopId: w.id, targetId, ...voter });
 	});
-	if (w.tallyVisible) await publishTally(app, w);
+	if (w.tallyVisible) await publishTally(app, w, [targetId]);
 	return voteStatus(app.db, actor, w);
 }
 
@@ -655,7 +729,7 @@ export async function retractVote(app: App, actor: Actor, w: Workshop, targetId:
 		return true;
 	});
 	if (!removed) throw new ApiError(404, 'no_vote', 'Du har ingen röst där att ta tillbaka.');
-	if (w.tallyVisible) await publishTally(app, w);
+	if (w.tallyVisible) await publishTally(app, w, [targetId]);
 	return voteStatus(app.db, actor, w);
 }
 
