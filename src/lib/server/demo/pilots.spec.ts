@@ -6,7 +6,7 @@ import { initiatives, pilotPoints, pilotValues, pilots, users } from '../db/sche
 import { eq } from 'drizzle-orm';
 import { pilotReportSection } from '../pilots/report.ts';
 import { pilotTemplatePart } from '../pilots/templates.ts';
-import { persona } from './rfi.ts';
+import { persona } from './personas.ts';
 import { seedDemo } from './seed.ts';
 import { seedDemoRfi } from './rfi.ts';
 import { seedDemoPilot } from './pilots.ts';

@@ -6,14 +6,13 @@
  * through the pilot commands like any user's actions (journalled). Idempotent: nothing is
  * written when the demo initiative already has a pilot.
  */
-import { and, asc, eq } from 'drizzle-orm';
-import { initiatives, needs, pilots as pilotTable } from '../db/schema/index.ts';
+import { asc, eq } from 'drizzle-orm';
+import { needs, pilots as pilotTable } from '../db/schema/index.ts';
 import type { App } from '../app.ts';
 import * as pilots from '../pilots/index.ts';
 import { docNameOf } from '../pilots/access.ts';
 import { sectionText, type PlanTextSection } from '../../shapes/pilot.ts';
-import { persona } from './rfi.ts';
-import { DEMO_TITLE } from './seed.ts';
+import { demoInitiativeId, persona } from './personas.ts';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -31,19 +30,15 @@ export async function seedDemoPilot(app: App): Promise<void> {
 	if (!app.config.demo) return;
 	const [leader, team, observer, supplierA] = await Promise.all([persona(app, 'process_leader'), persona(app, 'team'), persona(app, 'observer'), persona(app, 'supplier_a')]);
 	if (!leader || !team || !supplierA) return;
-	const [initiative] = await app.db
-		.select({ id: initiatives.id })
-		.from(initiatives)
-		.where(and(eq(initiatives.title, DEMO_TITLE), eq(initiatives.createdBy, leader.userId)))
-		.limit(1);
-	if (!initiative) return;
-	const [existing] = await app.db.select({ id: pilotTable.id }).from(pilotTable).where(eq(pilotTable.initiativeId, initiative.id)).limit(1);
+	const initiativeId = await demoInitiativeId(app, leader);
+	if (!initiativeId) return;
+	const [existing] = await app.db.select({ id: pilotTable.id }).from(pilotTable).where(eq(pilotTable.initiativeId, initiativeId)).limit(1);
 	if (existing) return;
 
 	const now = app.clock.now().getTime();
 	const start = now - 120 * DAY;
-	const [need] = await app.db.select({ id: needs.id }).from(needs).where(eq(needs.initiativeId, initiative.id)).orderBy(asc(needs.createdAt)).limit(1);
-	const { id } = await pilots.createPilot(app, leader, initiative.id, {
+	const [need] = await app.db.select({ id: needs.id }).from(needs).where(eq(needs.initiativeId, initiativeId)).orderBy(asc(needs.createdAt)).limit(1);
+	const { id } = await pilots.createPilot(app, leader, initiativeId, {
 		title: 'Torra entréer på tre förskolor',
 		organisationIds: [supplierA.organisationId],
 		kind: 'series',

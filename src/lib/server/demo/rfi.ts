@@ -5,51 +5,28 @@
  * the RFI commands like any user's actions (journalled, notified). Idempotent: nothing is
  * written when the demo initiative already has a round.
  */
-import { and, eq } from 'drizzle-orm';
-import { initiatives, organisations, rfis, users } from '../db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import { organisations, rfis, users } from '../db/schema/index.ts';
 import type { UserActor } from '../access/policy.ts';
 import type { App } from '../app.ts';
 import * as rfi from '../rfi/index.ts';
 import { acceptSupplierInvitation, inviteSupplier } from '../market/invitations.ts';
-import { DEMO_TITLE } from './seed.ts';
+import { demoInitiativeId, persona } from './personas.ts';
 
 const DAY = 86_400_000;
 
-/** A demo persona as an actor (null when the demo has no such persona). */
-export async function persona(app: App, key: string): Promise<UserActor | null> {
-	const [row] = await app.db
-		.select({ user: users, kind: organisations.kind })
-		.from(users)
-		.innerJoin(organisations, eq(organisations.id, users.organisationId))
-		.where(eq(users.demoPersona, key))
-		.limit(1);
-	if (!row) return null;
-	return {
-		kind: 'user',
-		userId: row.user.id,
-		name: row.user.name,
-		organisationId: row.user.organisationId,
-		organisationKind: row.kind,
-		orgAdmin: row.user.orgAdmin,
-		platformAdmin: row.user.platformAdmin
-	};
-}
 
 export async function seedDemoRfi(app: App): Promise<void> {
 	if (!app.config.demo) return;
 	const [leader, supplierA, supplierB] = await Promise.all([persona(app, 'process_leader'), persona(app, 'supplier_a'), persona(app, 'supplier_b')]);
 	if (!leader || !supplierA || !supplierB) return;
-	const [initiative] = await app.db
-		.select({ id: initiatives.id })
-		.from(initiatives)
-		.where(and(eq(initiatives.title, DEMO_TITLE), eq(initiatives.createdBy, leader.userId)))
-		.limit(1);
-	if (!initiative) return;
-	const [existing] = await app.db.select({ id: rfis.id }).from(rfis).where(eq(rfis.initiativeId, initiative.id)).limit(1);
+	const initiativeId = await demoInitiativeId(app, leader);
+	if (!initiativeId) return;
+	const [existing] = await app.db.select({ id: rfis.id }).from(rfis).where(eq(rfis.initiativeId, initiativeId)).limit(1);
 	if (existing) return;
 
 	const now = app.clock.now().getTime();
-	const { id } = await rfi.createRfi(app, leader, initiative.id, {
+	const { id } = await rfi.createRfi(app, leader, initiativeId, {
 		title: 'RFI: torra och rena golv i förskolans entréer',
 		intro:
 			'Sjöstads och Norrviks kommuner vill veta vilka lösningar som finns för att hålla förskolornas entréer, kapprum och lekrum torra och rena under vinterhalvåret – ' +
@@ -69,7 +46,7 @@ export async function seedDemoRfi(app: App): Promise<void> {
 	let ctx = await load(leader);
 	for (const supplier of [supplierA, supplierB]) {
 		const [{ email }] = await app.db.select({ email: users.email }).from(users).where(eq(users.id, supplier.userId));
-		const { inviteUrl } = await inviteSupplier(app, leader, { subjectKind: 'rfi', subjectId: id, initiativeId: initiative.id, subjectTitle: ctx.rfi.title, email, origin });
+		const { inviteUrl } = await inviteSupplier(app, leader, { subjectKind: 'rfi', subjectId: id, initiativeId: initiativeId, subjectTitle: ctx.rfi.title, email, origin });
 		await acceptSupplierInvitation(app, supplier, inviteUrl.split('/').pop()!);
 	}
 	const view = await rfi.roundView(app.db, ctx, leader, app.clock.now());
@@ -116,5 +93,5 @@ export async function seedDemoRfi(app: App): Promise<void> {
 		const [org] = await app.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, a.actor.organisationId));
 		await rfi.submit(app, a.actor, c, org.name);
 	}
-	app.log.info('demo.rfi_seeded', { initiativeId: initiative.id, rfiId: id });
+	app.log.info('demo.rfi_seeded', { initiativeId: initiativeId, rfiId: id });
 }

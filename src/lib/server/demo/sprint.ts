@@ -6,27 +6,22 @@
  * report). Written through the sprint commands like any user's actions (journalled, notified).
  * Idempotent: nothing is written when the demo initiative already has a sprint.
  */
-import { and, eq } from 'drizzle-orm';
-import { initiatives, sprints as sprintsTable } from '../db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import { sprints as sprintsTable } from '../db/schema/index.ts';
 import type { App } from '../app.ts';
 import * as sprints from '../sprints/index.ts';
-import { persona } from './rfi.ts';
-import { DEMO_TITLE } from './seed.ts';
+import { demoInitiativeId, persona } from './personas.ts';
 
 export async function seedDemoSprint(app: App): Promise<void> {
 	if (!app.config.demo) return;
 	const [leader, supplierA, supplierB] = await Promise.all([persona(app, 'process_leader'), persona(app, 'supplier_a'), persona(app, 'supplier_b')]);
 	if (!leader || !supplierA || !supplierB) return;
-	const [initiative] = await app.db
-		.select({ id: initiatives.id })
-		.from(initiatives)
-		.where(and(eq(initiatives.title, DEMO_TITLE), eq(initiatives.createdBy, leader.userId)))
-		.limit(1);
-	if (!initiative) return;
-	const [existing] = await app.db.select({ id: sprintsTable.id }).from(sprintsTable).where(eq(sprintsTable.initiativeId, initiative.id)).limit(1);
+	const initiativeId = await demoInitiativeId(app, leader);
+	if (!initiativeId) return;
+	const [existing] = await app.db.select({ id: sprintsTable.id }).from(sprintsTable).where(eq(sprintsTable.initiativeId, initiativeId)).limit(1);
 	if (existing) return;
 
-	const { id } = await sprints.createSprint(app, leader, initiative.id, {
+	const { id } = await sprints.createSprint(app, leader, initiativeId, {
 		title: 'Sprint: torra entréer',
 		template: 'design_sprint_5',
 		goal: 'Om ett år är förskolornas entréer torra och rena hela vintern utan att personalen torkar golv varje timme.',

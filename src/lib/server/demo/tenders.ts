@@ -16,28 +16,18 @@
  * published as a version. Idempotent: nothing is written when the initiative already has a round.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
-import { initiatives, organisations, tenders as tendersTable, users } from '../db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import { tenders as tendersTable } from '../db/schema/index.ts';
 import type { UserActor } from '../access/policy.ts';
 import type { App } from '../app.ts';
 import * as tenders from '../tenders/index.ts';
 import { listVersions, publish } from '../requirements/versions.ts';
 import { requirementsDocName } from '../requirements/draft.ts';
 import { addRequirement } from '../../shapes/requirements.ts';
-import { DEMO_TITLE } from './seed.ts';
+import { demoInitiativeId, persona } from './personas.ts';
 
 const DAY = 86_400_000;
 
-async function persona(app: App, key: string): Promise<UserActor | null> {
-	const [row] = await app.db
-		.select({ user: users, kind: organisations.kind })
-		.from(users)
-		.innerJoin(organisations, eq(organisations.id, users.organisationId))
-		.where(eq(users.demoPersona, key))
-		.limit(1);
-	if (!row) return null;
-	return { kind: 'user', userId: row.user.id, name: row.user.name, organisationId: row.user.organisationId, organisationKind: row.kind, orgAdmin: row.user.orgAdmin, platformAdmin: row.user.platformAdmin };
-}
 
 /** The app as it was at `at`: the same database and services, another clock. */
 const at = (app: App, time: number): App => ({ ...app, clock: { now: () => new Date(time) } });
@@ -67,16 +57,12 @@ export async function seedDemoTenders(app: App): Promise<void> {
 	if (!app.config.demo || !app.liveDocs) return;
 	const [leader, officer, supplierA, supplierB] = await Promise.all([persona(app, 'process_leader'), persona(app, 'team'), persona(app, 'supplier_a'), persona(app, 'supplier_b')]);
 	if (!leader || !officer || !supplierA || !supplierB) return;
-	const [initiative] = await app.db
-		.select({ id: initiatives.id })
-		.from(initiatives)
-		.where(and(eq(initiatives.title, DEMO_TITLE), eq(initiatives.createdBy, leader.userId)))
-		.limit(1);
-	if (!initiative) return;
-	const [existing] = await app.db.select({ id: tendersTable.id }).from(tendersTable).where(eq(tendersTable.initiativeId, initiative.id)).limit(1);
+	const initiativeId = await demoInitiativeId(app, leader);
+	if (!initiativeId) return;
+	const [existing] = await app.db.select({ id: tendersTable.id }).from(tendersTable).where(eq(tendersTable.initiativeId, initiativeId)).limit(1);
 	if (existing) return;
 
-	const version = await requirementsVersion(app, leader, supplierA, initiative.id);
+	const version = await requirementsVersion(app, leader, supplierA, initiativeId);
 	const criteria = [
 		{ name: 'Pris', weight: 40, kind: 'price' as const },
 		{ name: 'Effekt på personalens tid', weight: 60, kind: 'quality' as const, requirementIds: ['K3'] }
@@ -85,7 +71,7 @@ export async function seedDemoTenders(app: App): Promise<void> {
 
 	// The pilot round: opened and under evaluation.
 	const t0 = app.clock.now().getTime() - 20 * DAY;
-	const pilot = await tenders.createTender(at(app, t0), leader, initiative.id, {
+	const pilot = await tenders.createTender(at(app, t0), leader, initiativeId, {
 		title: 'Pilot: torra och rena entréer på tre förskolor',
 		requirementsVersion: version,
 		deadline: new Date(t0 + 10 * DAY),
@@ -135,7 +121,7 @@ export async function seedDemoTenders(app: App): Promise<void> {
 
 	// The round open for tenders: Golvteknik barred, Städrobot eligible.
 	const now = app.clock.now().getTime();
-	const open = await tenders.createTender(app, leader, initiative.id, {
+	const open = await tenders.createTender(app, leader, initiativeId, {
 		title: 'Torra och rena entréer på alla förskolor',
 		requirementsVersion: version,
 		deadline: new Date(now + 21 * DAY),
@@ -143,5 +129,5 @@ export async function seedDemoTenders(app: App): Promise<void> {
 		criteria
 	});
 	await tenders.publishTender(app, leader, await load(leader, open.id), { open: true });
-	app.log.info('demo.tenders_seeded', { initiativeId: initiative.id, opened: pilot.id, open: open.id });
+	app.log.info('demo.tenders_seeded', { initiativeId: initiativeId, opened: pilot.id, open: open.id });
 }
