@@ -24,6 +24,7 @@ import { addCards, cardsMap, readBoard, removeCard, setMeta, setTally, type Boar
 import { acceptsCards, acceptsGuests, acceptsVotes, transitionRefusal, type WorkshopPhase } from './phases.ts';
 import { generateJoinCode, normaliseJoinCode } from './codes.ts';
 import { createJoinGuard, farFromAll, DAY_MS, type JoinGuard } from './join-guard.ts';
+import { landingFor } from './landing.ts';
 
 export type Workshop = typeof workshops.$inferSelect;
 
@@ -306,6 +307,8 @@ export interface JoinResult {
 	guest: GuestActor | null;
 	/** Set when the browser had no device cookie yet: the value to store. */
 	deviceToken: string | null;
+	/** Where the participant lands (`landing.ts`): the board, or a capability's own page. */
+	landing: string;
 }
 
 const unknownCode = () => new ApiError(404, 'unknown_code', 'Det finns ingen pågående workshop med den koden.');
@@ -346,7 +349,7 @@ export async function joinWorkshop(
 	// that arrives early must not spend its guesses on the right code).
 	guard.recordJoin(opts.ip, code);
 	if (!acceptsGuests(w.phase)) throw new ApiError(409, 'workshop_not_started', 'Workshoppen har inte börjat än. Försök igen när facilitatorn har öppnat den.');
-	const result = { workshopId: w.id, docName: docNameOf(w.id), deviceToken: null };
+	const result = { workshopId: w.id, docName: docNameOf(w.id), deviceToken: null, landing: await landingFor(app.db, w.id) };
 	if (opts.actor.kind === 'user') {
 		const ctx = await workshopContext(app.db, opts.actor, w.id);
 		if (ctx && can(opts.actor, 'read', ctx.target)) return { ...result, guestToken: null, guest: null };
