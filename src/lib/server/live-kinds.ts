@@ -7,7 +7,9 @@ import { registerDocKind } from './collab/kinds.ts';
 import { briefDocKind } from './initiatives/doc-kind.ts';
 import { requirementsDocKind } from './requirements/doc-kind.ts';
 import { workshopDocKind } from './workshops/doc-kind.ts';
+import { sprintRoomDocKind } from './sprints/doc-kind.ts';
 
 registerDocKind(briefDocKind);
 registerDocKind(requirementsDocKind);
 registerDocKind(workshopDocKind);
+registerDocKind(sprintRoomDocKind);

@@ -11,6 +11,8 @@ import {
 	type InitiativeResource,
 	type InitiativeScope,
 	type Level,
+	type SprintRoomScope,
+	type SprintScope,
 	type TenderResource,
 	type TenderScope,
 	type WorkshopPhase
@@ -56,7 +58,8 @@ const EXPECTED: Record<InitiativeResource, string> = {
 	conflicts: 'a r - -',
 	procedure: 'w w r -',
 	rfis: 'a a r -',
-	tenders: 'a a r -'
+	tenders: 'a a r -',
+	sprints: 'a w r -'
 };
 /** From the pilot phase on, these resources are frozen: writers read. */
 const FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
@@ -73,7 +76,8 @@ const FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
 	procedure: 'r r r -',
 	rfis: 'r r r -',
 	/** Not frozen: award, standstill and contract happen as the pilot starts. */
-	tenders: 'a a r -'
+	tenders: 'a a r -',
+	sprints: 'r r r -'
 };
 /**
  * The same matrix for a user of a supplier organisation (rule 3: the organisation's kind, not only
@@ -94,7 +98,8 @@ const SUPPLIER_EXPECTED: Record<InitiativeResource, string> = {
 	conflicts: '- - - -',
 	procedure: 'w w r -',
 	rfis: '- - - -',
-	tenders: '- - - -'
+	tenders: '- - - -',
+	sprints: '- - - -'
 };
 const SUPPLIER_FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
 	...SUPPLIER_EXPECTED,
@@ -356,6 +361,78 @@ describe('tender rounds', () => {
 	it('gives guests and visitors nothing', () => {
 		expect(at(guest, 'tender', null, tender({ open: true }))).toBe('none');
 		expect(at(anonymous, 'tender_public', null, tender({ open: true, awarded: true }))).toBe('none');
+	});
+});
+
+describe('sprints', () => {
+	const sprint = (over: Partial<SprintScope> = {}): SprintScope => ({ sprintId: 's1', ownRoomId: null, ...over });
+	const room = (over: Partial<SprintRoomScope> = {}): SprintRoomScope => ({
+		roomId: 'r1',
+		own: false,
+		assigned: false,
+		decider: false,
+		locked: false,
+		confidential: true,
+		...over
+	});
+	const sprintAt = (actor: Actor, resource: 'sprint' | 'sprint_parity', role: Role | null, s = sprint()) =>
+		levelFor(actor, { resource, initiative: scope(role, 'sprint'), sprint: s });
+	const roomAt = (actor: Actor, resource: 'sprint_room' | 'sprint_supervote', role: Role | null, s = sprint(), r = room()) =>
+		levelFor(actor, { resource, initiative: scope(role, 'sprint'), sprint: s, room: r });
+
+	it('lets the process leader run the sprint, the team work in it and observers follow progress and parity', () => {
+		expect(sprintAt(buyer(), 'sprint', 'process_leader')).toBe('admin');
+		expect(sprintAt(buyer(), 'sprint', 'team')).toBe('write');
+		expect(sprintAt(buyer(), 'sprint', 'observer')).toBe('read');
+		expect(sprintAt(buyer(), 'sprint', null)).toBe('none');
+		for (const role of ['process_leader', 'team', 'observer'] as const) expect(sprintAt(buyer(), 'sprint_parity', role)).toBe('read');
+		expect(sprintAt(buyer(), 'sprint_parity', null)).toBe('none');
+	});
+
+	it('shows a supplier the sprint only through its own room, and never the parity report', () => {
+		expect(sprintAt(supplier(), 'sprint', null)).toBe('none');
+		expect(sprintAt(supplier(), 'sprint', null, sprint({ ownRoomId: 'r1' }))).toBe('read');
+		expect(sprintAt(supplier(), 'sprint_parity', null, sprint({ ownRoomId: 'r1' }))).toBe('none');
+		const mine = sprint({ ownRoomId: 'r1' });
+		expect(roomAt(supplier(), 'sprint_room', null, mine, room({ own: true }))).toBe('write');
+		expect(roomAt(supplier(), 'sprint_room', null, mine, room({ roomId: 'r2', own: false }))).toBe('none');
+		expect(roomAt(supplier(), 'sprint_room', null, mine, room({ own: true, locked: true }))).toBe('read');
+	});
+
+	it('judges a supplier expert on the buyer team as a supplier: no other room, whatever the role', () => {
+		for (const role of ['process_leader', 'team', 'observer'] as const) {
+			expect(sprintAt(supplier(), 'sprint', role)).toBe('none');
+			expect(roomAt(supplier(), 'sprint_room', role, sprint(), room({ assigned: true }))).toBe('none');
+			expect(sprintAt(supplier(), 'sprint_parity', role, sprint({ ownRoomId: 'r1' }))).toBe('none');
+		}
+	});
+
+	it('lets team members read every room and write only in the rooms they are assigned to', () => {
+		expect(roomAt(buyer(), 'sprint_room', 'process_leader')).toBe('admin');
+		expect(roomAt(buyer(), 'sprint_room', 'team')).toBe('read');
+		expect(roomAt(buyer(), 'sprint_room', 'team', sprint(), room({ assigned: true }))).toBe('write');
+		expect(roomAt(buyer(), 'sprint_room', 'team', sprint(), room({ assigned: true, locked: true }))).toBe('read');
+		expect(roomAt(buyer(), 'sprint_room', 'process_leader', sprint(), room({ locked: true }))).toBe('admin');
+		expect(roomAt(buyer(), 'sprint_room', null, sprint(), room({ assigned: true }))).toBe('none');
+	});
+
+	it('keeps room content marked confidential from observers', () => {
+		expect(roomAt(buyer(), 'sprint_room', 'observer')).toBe('none');
+		expect(roomAt(buyer(), 'sprint_room', 'observer', sprint(), room({ confidential: false }))).toBe('read');
+	});
+
+	it('counts only the decider\'s supervote: others in the room see it but may not cast it', () => {
+		const mine = sprint({ ownRoomId: 'r1' });
+		expect(roomAt(supplier(), 'sprint_supervote', null, mine, room({ own: true, decider: true }))).toBe('write');
+		expect(roomAt(supplier(), 'sprint_supervote', null, mine, room({ own: true }))).toBe('read');
+		expect(roomAt(buyer(), 'sprint_supervote', 'team', sprint(), room({ assigned: true, decider: true }))).toBe('write');
+		expect(roomAt(buyer(), 'sprint_supervote', 'process_leader')).toBe('read');
+		expect(decide(buyer(), 'write', { resource: 'sprint_supervote', initiative: scope('team', 'sprint'), sprint: sprint(), room: room() })).toBe('forbidden');
+	});
+
+	it('gives guests and visitors nothing', () => {
+		expect(sprintAt(guest, 'sprint', 'team', sprint({ ownRoomId: 'r1' }))).toBe('none');
+		expect(roomAt(anonymous, 'sprint_room', 'team', sprint(), room({ own: true, confidential: false }))).toBe('none');
 	});
 });
 

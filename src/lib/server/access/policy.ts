@@ -87,7 +87,13 @@ export const INITIATIVE_RESOURCES = [
 	/** RFI rounds of the initiative, as the buyer side sees them; `admin` = create, edit, publish, invite. */
 	'rfis',
 	/** Tender rounds of the initiative, as the buyer side sees them; `admin` = create, publish, invite, decide conflicts, award. */
-	'tenders'
+	'tenders',
+	/**
+	 * Innovation sprints of the initiative as the buyer side sees them; `admin` = create, add rooms,
+	 * publish inputs, start stages, lock rooms, answer questions (the process leader); `write` =
+	 * work in the rooms one is assigned to, log meetings and findings; `read` = follow progress.
+	 */
+	'sprints'
 ] as const;
 export type InitiativeResource = (typeof INITIATIVE_RESOURCES)[number];
 
@@ -138,6 +144,36 @@ export interface TenderScope {
 	declared: boolean;
 }
 
+/** What the policy needs to know about one sprint and the actor's place in it. */
+export interface SprintScope {
+	sprintId: string;
+	/** The room of the actor's organisation in this sprint (suppliers only), or null. */
+	ownRoomId: string | null;
+}
+
+/** What the policy needs to know about one sprint room and the actor's place in it. */
+export interface SprintRoomScope {
+	roomId: string;
+	/** The room belongs to the actor's (supplier) organisation. */
+	own: boolean;
+	/** The actor is a buyer team member the process leader assigned to the room. */
+	assigned: boolean;
+	/** The actor is the room's decider (the one supervote that counts). */
+	decider: boolean;
+	/** Locked rooms are read-only for everyone but the process leader. */
+	locked: boolean;
+	/** The room's content is marked confidential: observers see progress and parity only. */
+	confidential: boolean;
+}
+
+/**
+ * Sprint resources (see `sprintLevel`): `sprint` the sprint and its list of rooms; `sprint_parity`
+ * the parity report (buyer team and observers); `sprint_room` one room's content (inputs,
+ * questions, meetings, log, the stage boards); `sprint_supervote` the decider's supervote.
+ */
+export const SPRINT_RESOURCES = ['sprint', 'sprint_parity', 'sprint_room', 'sprint_supervote'] as const;
+export type SprintResource = (typeof SPRINT_RESOURCES)[number];
+
 export const TENDER_RESOURCES = ['tender', 'tender_submission', 'tender_submissions', 'tender_opening', 'tender_public'] as const;
 export type TenderResource = (typeof TENDER_RESOURCES)[number];
 
@@ -160,6 +196,10 @@ export type Target =
 	 * opening (named openers) and reading its protocol; `tender_public` the public version after the award.
 	 */
 	| { resource: TenderResource; initiative: InitiativeScope; tender: TenderScope }
+	/** The sprint itself and its parity report (see `sprintLevel`). */
+	| { resource: 'sprint' | 'sprint_parity'; initiative: InitiativeScope; sprint: SprintScope }
+	/** One sprint room's content and its decider's supervote (see `sprintLevel`). */
+	| { resource: 'sprint_room' | 'sprint_supervote'; initiative: InitiativeScope; sprint: SprintScope; room: SprintRoomScope }
 	| { resource: 'organisation'; organisationId: string }
 	| { resource: InitiativeResource; initiative: InitiativeScope }
 	| { resource: 'workshop_board'; initiative: InitiativeScope; workshop: WorkshopScope };
@@ -181,7 +221,8 @@ const ROLE_TABLE: Record<InitiativeResource, Record<Role, Level>> = {
 	conflicts: { process_leader: 'admin', team: 'read', observer: 'none' },
 	procedure: { process_leader: 'write', team: 'write', observer: 'read' },
 	rfis: { process_leader: 'admin', team: 'admin', observer: 'read' },
-	tenders: { process_leader: 'admin', team: 'admin', observer: 'read' }
+	tenders: { process_leader: 'admin', team: 'admin', observer: 'read' },
+	sprints: { process_leader: 'admin', team: 'write', observer: 'read' }
 };
 
 /**
@@ -202,7 +243,9 @@ const SUPPLIER_MAX: Partial<Record<InitiativeResource, Level>> = {
 	/** The market side: other suppliers' rounds, answers and their number. */
 	rfis: 'none',
 	/** Other suppliers' tenders, their number, and who may tender at all. */
-	tenders: 'none'
+	tenders: 'none',
+	/** Other suppliers' sprint rooms, their number and names. */
+	sprints: 'none'
 };
 
 /**
@@ -236,7 +279,8 @@ const FROZEN_FROM: Partial<Record<InitiativeResource, Phase>> = {
 	needs: 'pilot',
 	workshops: 'pilot',
 	procedure: 'pilot',
-	rfis: 'pilot'
+	rfis: 'pilot',
+	sprints: 'pilot'
 };
 
 export function rank(level: Level): number {
@@ -366,6 +410,59 @@ function tenderLevel(actor: Actor, resource: TenderResource, initiative: Initiat
 	}
 }
 
+/**
+ * Sprints (rule 3 at its strictest). A supplier user is judged as a supplier, also when it sits on
+ * the buyer team as an expert: it reads the sprint only through its own organisation's room, works
+ * in that room, and learns nothing of any other room — not even how many there are (the sprint's
+ * room list is filtered by the caller through `ownRoomId`). Whether the supplier has accepted the
+ * terms of participation is not a level: the room is its own, and `sprints/access.ts` answers 409
+ * `terms_not_accepted` until it has.
+ *
+ * The buyer side: the process leader administers every room; team members read every room and
+ * write in the rooms they are assigned to; observers follow progress and the parity report and
+ * read a room's content only when it is not marked confidential. A locked room is read-only for
+ * all but the process leader. Only the room's decider casts the supervote.
+ */
+function sprintLevel(actor: Actor, resource: SprintResource, initiative: InitiativeScope, sprint: SprintScope, room: SprintRoomScope | null): Level {
+	if (actor.kind !== 'user') return 'none';
+	if (actor.organisationKind === 'supplier') {
+		if (!sprint.ownRoomId) return 'none';
+		switch (resource) {
+			case 'sprint':
+				return 'read';
+			case 'sprint_parity':
+				return 'none';
+			case 'sprint_room':
+			case 'sprint_supervote': {
+				if (!room || !room.own || room.roomId !== sprint.ownRoomId) return 'none';
+				const level: Level = room.locked ? 'read' : 'write';
+				if (resource === 'sprint_room') return level;
+				return room.decider ? level : 'read';
+			}
+		}
+	}
+	const level = initiativeLevel(actor, 'sprints', initiative);
+	if (level === 'none') return 'none';
+	switch (resource) {
+		case 'sprint':
+			return level;
+		case 'sprint_parity':
+			return 'read';
+		case 'sprint_room':
+		case 'sprint_supervote': {
+			if (!room) return 'none';
+			let roomLevel: Level;
+			if (level === 'admin') roomLevel = 'admin';
+			else if (initiative.membership?.role === 'observer') roomLevel = room.confidential ? 'none' : 'read';
+			else roomLevel = room.assigned && level === 'write' ? 'write' : 'read';
+			if (room.locked && roomLevel !== 'admin') roomLevel = cap(roomLevel, 'read');
+			if (resource === 'sprint_room') return roomLevel;
+			if (roomLevel === 'none') return 'none';
+			return room.decider && rank(roomLevel) >= rank('write') ? 'write' : 'read';
+		}
+	}
+}
+
 /** The level an actor has on a target. Unknown combinations are `none`. */
 export function levelFor(actor: Actor, target: Target): Level {
 	switch (target.resource) {
@@ -391,6 +488,12 @@ export function levelFor(actor: Actor, target: Target): Level {
 		case 'tender_opening':
 		case 'tender_public':
 			return tenderLevel(actor, target.resource, target.initiative, target.tender);
+		case 'sprint':
+		case 'sprint_parity':
+			return sprintLevel(actor, target.resource, target.initiative, target.sprint, null);
+		case 'sprint_room':
+		case 'sprint_supervote':
+			return sprintLevel(actor, target.resource, target.initiative, target.sprint, target.room);
 		default:
 			if ((INITIATIVE_RESOURCES as readonly string[]).includes(target.resource) && 'initiative' in target) {
 				return initiativeLevel(actor, target.resource, target.initiative);
@@ -475,7 +578,9 @@ export function initiativeAbilities(actor: Actor, scope: InitiativeScope) {
 		runRfis: at('rfis', 'admin'),
 		readRfis: at('rfis', 'read'),
 		runTenders: at('tenders', 'admin'),
-		readTenders: at('tenders', 'read')
+		readTenders: at('tenders', 'read'),
+		runSprints: at('sprints', 'admin'),
+		readSprints: at('sprints', 'read')
 	};
 }
 export type InitiativeAbilities = ReturnType<typeof initiativeAbilities>;

@@ -33,8 +33,8 @@ export interface SupplierInviteInput {
 	origin: string;
 }
 
-const SUBJECT_SV: Record<MarketSubject, string> = { rfi: 'en RFI-runda (marknadsdialog)', tender: 'en upphandling (anbudsgivning)' };
-const SUBJECT_EN: Record<MarketSubject, string> = { rfi: 'an RFI round (market dialogue)', tender: 'a tender (call for tenders)' };
+const SUBJECT_SV: Record<MarketSubject, string> = { rfi: 'en RFI-runda (marknadsdialog)', tender: 'en upphandling (anbudsgivning)', sprint: 'en innovationssprint' };
+const SUBJECT_EN: Record<MarketSubject, string> = { rfi: 'an RFI round (market dialogue)', tender: 'a tender (call for tenders)', sprint: 'an innovation sprint' };
 
 /** Creates the invitation, journals it and mails the link. */
 export async function inviteSupplier(app: App, actor: UserActor, input: SupplierInviteInput): Promise<{ id: string; inviteUrl: string; expiresAt: string }> {

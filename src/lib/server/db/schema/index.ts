@@ -14,3 +14,4 @@ export * from './files.ts';
 export * from './market.ts';
 export * from './rfi.ts';
 export * from './tenders.ts';
+export * from './sprints.ts';

@@ -7,7 +7,7 @@ import { pgTable, uuid, text, timestamp, primaryKey, index } from 'drizzle-orm/p
 import { organisations, users } from './accounts.ts';
 import { initiatives } from './initiatives.ts';
 
-export const MARKET_SUBJECTS = ['rfi', 'tender'] as const;
+export const MARKET_SUBJECTS = ['rfi', 'tender', 'sprint'] as const;
 export type MarketSubject = (typeof MARKET_SUBJECTS)[number];
 
 /** An invitation for a supplier organisation, sent to one address. Only the token's SHA-256 is kept. */
