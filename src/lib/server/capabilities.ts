@@ -6,3 +6,4 @@
  */
 import './rfi/index.ts';
 import './tenders/index.ts';
+import './sprints/live/hooks.ts';

@@ -8,8 +8,10 @@ import { briefDocKind } from './initiatives/doc-kind.ts';
 import { requirementsDocKind } from './requirements/doc-kind.ts';
 import { workshopDocKind } from './workshops/doc-kind.ts';
 import { sprintRoomDocKind } from './sprints/doc-kind.ts';
+import { stageBoardKinds } from './sprints/live/doc-kinds.ts';
 
 registerDocKind(briefDocKind);
 registerDocKind(requirementsDocKind);
 registerDocKind(workshopDocKind);
 registerDocKind(sprintRoomDocKind);
+for (const kind of stageBoardKinds) registerDocKind(kind);

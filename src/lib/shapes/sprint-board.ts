@@ -1,7 +1,9 @@
 /**
- * The shape of a sprint room's stage board as a Yjs document (`sprint_board.<roomId>`), shared by
- * the server and the browser. One document per room holds all five stages, so the stage switch is
- * one change in one document that every client of the room already has open.
+ * The shape of a sprint room's stage boards as Yjs documents (`sprint_<stage>.<roomId>`, names in
+ * `server/sprints/stages.ts`), shared by the server and the browser. Each stage has its own
+ * document; the roots below live in the document of the stage they belong to (the journey map in
+ * `sprint_map`, the museum in `sprint_decide`, …). The running stage and the shared timer are in
+ * the room's overview document `sprint_room.<roomId>` (`meta`, written by the sprint core).
  *
  * Roots the room's members edit together over the socket:
  * - `map`        Y.Map: goal (string), target (step id or null)
@@ -19,7 +21,6 @@
  *
  * Roots only the server writes (the kind's `serverOnlyRoots`; API commands, a fresh server client
  * per change, no author in the ledger):
- * - `stage`      Y.Map: stage, timerEndsAt (epoch ms or null), locked, questions (string[])
  * - `museum`     Y.Map<sketchId, Y.Map{ title, panels: string[3], fileIds: string[], createdAt }>
  *   — solution sketches WITHOUT authors (the art museum)
  * - `heat`       Y.Map<sketchId, number> heat-map dots; `poll` Y.Map<sketchId, number> straw poll
@@ -50,10 +51,9 @@ export const STORYBOARD_MIN = 10;
 export const STORYBOARD_MAX = 15;
 
 /** Roots written only by the server (through the API). */
-export const SERVER_ONLY_ROOTS = ['stage', 'museum', 'heat', 'poll', 'critiques', 'supervote', 'tests', 'interviewees', 'notes'] as const;
+export const SERVER_ONLY_ROOTS = ['museum', 'heat', 'poll', 'critiques', 'supervote', 'tests', 'interviewees', 'notes'] as const;
 
 export const roots = {
-	stage: (d: Y.Doc) => d.getMap<unknown>('stage'),
 	map: (d: Y.Doc) => d.getMap<unknown>('map'),
 	actors: (d: Y.Doc) => d.getMap<Y.Map<unknown>>('actors'),
 	steps: (d: Y.Doc) => d.getMap<Y.Map<unknown>>('steps'),
@@ -85,10 +85,6 @@ export function isStage(v: unknown): v is SprintStage {
 }
 
 export interface StageBoardState {
-	stage: SprintStage | null;
-	timerEndsAt: number | null;
-	locked: boolean;
-	questions: string[];
 	goal: string;
 	target: string | null;
 	actors: Array<{ id: string; name: string; order: number }>;
@@ -119,7 +115,6 @@ function entries(map: Y.Map<Y.Map<unknown>>): Array<[string, Y.Map<unknown>]> {
 
 /** A snapshot of the whole board as plain data (what components render). */
 export function readStageBoard(doc: Y.Doc): StageBoardState {
-	const s = roots.stage(doc);
 	const m = roots.map(doc);
 	const p = roots.prototype(doc);
 	const heat = roots.heat(doc);
@@ -133,10 +128,6 @@ export function readStageBoard(doc: Y.Doc): StageBoardState {
 	const groups = entries(roots.groups(doc)).map(([id, g]) => ({ id, title: str(g.get('title')), createdAt: num(g.get('createdAt')) ?? 0 })).sort(byCreated);
 	const groupIds = new Set(groups.map((g) => g.id));
 	return {
-		stage: isStage(s.get('stage')) ? (s.get('stage') as SprintStage) : null,
-		timerEndsAt: num(s.get('timerEndsAt')),
-		locked: s.get('locked') === true,
-		questions: strs(s.get('questions')),
 		goal: str(m.get('goal')),
 		target: typeof m.get('target') === 'string' ? (m.get('target') as string) : null,
 		actors: entries(roots.actors(doc)).map(([id, a]) => ({ id, name: str(a.get('name')), order: num(a.get('order')) ?? 0 })).sort(byOrder),
@@ -255,15 +246,6 @@ export function draftInterviewScript(questions: string[], sv: boolean): string {
 }
 
 // ——— server-side writers (the server calls these inside `app.liveDocs.change`) ———
-
-export function setStage(doc: Y.Doc, patch: { stage?: SprintStage; timerEndsAt?: number | null; locked?: boolean; questions?: string[] }): void {
-	const s = roots.stage(doc);
-	for (const [k, v] of Object.entries(patch)) {
-		if (v === undefined) continue;
-		const cur = s.get(k);
-		if (Array.isArray(v) ? JSON.stringify(cur) !== JSON.stringify(v) : cur !== v) s.set(k, v);
-	}
-}
 
 export function putSketch(doc: Y.Doc, sketch: { id: string; title: string; panels: string[]; fileIds: string[]; createdAt: number }): void {
 	const m = new Y.Map<unknown>();

@@ -14,5 +14,6 @@ import '../demo/events.ts';
 import '../exports/events.ts';
 import '../rfi/events.ts';
 import '../tenders/events.ts';
+import '../sprints/live/events.ts';
 
 export { describe, registeredActions, isRegistered, kindName, type Lookup, type Locale, type Detail } from './format.ts';

@@ -15,3 +15,4 @@ export * from './market.ts';
 export * from './rfi.ts';
 export * from './tenders.ts';
 export * from './sprints.ts';
+export * from './sprint-boards.ts';

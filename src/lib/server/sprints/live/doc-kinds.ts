@@ -1,7 +1,6 @@
 /**
- * The live-document kinds of a sprint room (names from `sprints/stages.ts`): the room's overview
- * `sprint_room.<roomId>` (the stage, the shared timer, the sprint questions: server-written only)
- * and one board per stage, `sprint_<stage>.<roomId>`. Each resolves its policy target through the
+ * The live-document kinds of a sprint room's stage boards, one per stage, `sprint_<stage>.<roomId>`
+ * (names from `sprints/stages.ts`; the overview `sprint_room.<roomId>` is the core's). Each resolves its policy target through the
  * room (`roomDocTarget`), so a room's documents open to its own supplier (after the terms were
  * accepted), the buyer team and — when the room is not confidential — observers; never to another
  * supplier, who gets the same refusal as for a document that does not exist.
@@ -14,7 +13,7 @@
 import type { LiveDocKind } from '../../collab/kinds.ts';
 import type { Actor } from '../../access/policy.ts';
 import { roomDocTarget } from '../access.ts';
-import { ROOM_DOC_KIND, SPRINT_STAGES, stageDocKind, type SprintStage } from '../stages.ts';
+import { SPRINT_STAGES, stageDocKind, type SprintStage } from '../stages.ts';
 
 /** The neutral presence label on the Decide board (Swedish: presence is shown to everyone). */
 export const NEUTRAL_PRESENCE_NAME = 'Deltagare';
@@ -30,14 +29,6 @@ export const SERVER_ONLY_BY_STAGE: Record<SprintStage, readonly string[]> = {
 
 const target: LiveDocKind['target'] = (db, actor, id) => roomDocTarget(db, actor, id);
 
-/** The overview: only the server writes it (the leader's console starts stages and timers). */
-export const roomOverviewKind: LiveDocKind = {
-	name: ROOM_DOC_KIND,
-	target,
-	socketWrite: 'admin',
-	serverOnlyRoots: ['stage']
-};
-
 export function stageBoardKind(stage: SprintStage): LiveDocKind {
 	const serverOnly = SERVER_ONLY_BY_STAGE[stage];
 	return {
@@ -48,5 +39,5 @@ export function stageBoardKind(stage: SprintStage): LiveDocKind {
 	};
 }
 
-/** Every kind a room uses, in registration order. */
-export const sprintDocKinds: LiveDocKind[] = [roomOverviewKind, ...SPRINT_STAGES.map(stageBoardKind)];
+/** The five stage boards' kinds, in stage order. */
+export const stageBoardKinds: LiveDocKind[] = SPRINT_STAGES.map(stageBoardKind);

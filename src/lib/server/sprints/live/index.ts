@@ -14,7 +14,7 @@
  *   the pattern grid once they have given consent.
  */
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
 	organisations,
 	sprintCritiques,
@@ -39,7 +39,7 @@ import { ApiError } from '../../http/api.ts';
 import * as workshops from '../../workshops/index.ts';
 import { registerJoinLanding } from '../../workshops/landing.ts';
 import type { RoomContext, SprintContext } from '../access.ts';
-import { roomDocName, stageDocName, type SprintStage } from '../stages.ts';
+import { stageDocName, type SprintStage } from '../stages.ts';
 import {
 	SKETCH_PANELS,
 	draftInterviewScript,
@@ -51,7 +51,6 @@ import {
 	readStageBoard,
 	roots,
 	setCounts,
-	setStage,
 	type NoteTag,
 	type StageBoardState
 } from '../../../shapes/sprint-board.ts';
@@ -73,42 +72,10 @@ function assertStage(ctx: RoomContext, stages: SprintStage[], what: string): voi
 	if (!stage || !stages.includes(stage)) throw new ApiError(409, 'stage_closed', `${what} går inte i det här skedet av sprinten.`);
 }
 
-// ——— the stage, in every room's overview document ———
-
-/**
- * Puts the sprint's stage, timer and questions into the overview document of each room
- * (`sprint_room.<roomId>`), the one document every client of a room keeps open: this is what
- * makes a started stage show up in every room at once. Called by the console's stage command
- * after it committed.
- */
-export async function publishStage(
-	app: App,
-	rooms: Array<{ id: string }>,
-	state: { stage: SprintStage | null; timerEndsAt: Date | null; questions: string[]; locked?: Record<string, boolean> }
-): Promise<void> {
-	if (!app.liveDocs) return;
-	const docs = app.liveDocs;
-	await Promise.all(
-		rooms.map((r) =>
-			docs.change(roomDocName(r.id), null, (doc) =>
-				setStage(doc, {
-					...(state.stage ? { stage: state.stage } : {}),
-					timerEndsAt: state.timerEndsAt ? state.timerEndsAt.getTime() : null,
-					questions: state.questions,
-					...(state.locked && r.id in state.locked ? { locked: state.locked[r.id] } : {})
-				})
-			)
-		)
-	);
-}
-
 /** Reads one stage board of a room as plain data (an empty board without the live server). */
 export async function readBoard(app: App, roomId: string, stage: SprintStage): Promise<StageBoardState> {
 	const name = stageDocName(roomId, stage);
-	if (!app.liveDocs) {
-		const Y = await import('yjs');
-		return readStageBoard(new Y.Doc());
-	}
+	if (!app.liveDocs) return readStageBoard(new Y.Doc());
 	return app.liveDocs.read(name, (doc: Y.Doc) => readStageBoard(doc));
 }
 
@@ -523,10 +490,10 @@ export interface StageLogSection {
  * "How might we" notes, the sketches (without authors), the supervoted one, the storyboard, the
  * prototype checklist and the test findings (pattern grid totals and the questions' verdicts).
  */
-export async function stageLog(app: App, roomId: string, questions: string[]): Promise<StageLogSection[]> {
-	const [map, sketch, decide, prototype, test] = await Promise.all(
-		(['map', 'sketch', 'decide', 'prototype', 'test'] as const).map((s) => readBoard(app, roomId, s))
-	);
+export async function stageLog(app: App, roomId: string, questions: string[], only: SprintStage[] = ['map', 'sketch', 'decide', 'prototype', 'test']): Promise<StageLogSection[]> {
+	const empty = readStageBoard(new Y.Doc());
+	const board = async (s: SprintStage) => (only.includes(s) ? readBoard(app, roomId, s) : empty);
+	const [map, sketch, decide, prototype, test] = await Promise.all((['map', 'sketch', 'decide', 'prototype', 'test'] as const).map(board));
 	const out: StageLogSection[] = [];
 	const targetStep = map.steps.find((s) => s.id === map.target);
 	out.push({
@@ -562,5 +529,5 @@ export async function stageLog(app: App, roomId: string, questions: string[]): P
 			})
 		]
 	});
-	return out;
+	return out.filter((s) => only.includes(s.stage));
 }
