@@ -14,7 +14,8 @@
  * in afresh), the journal itself, and live-document storage (but not its authorship ledger), which the collaboration server
  * compacts in the background (a snapshot may land during any later request). The journal rule
  * also leaves out the participants' own cards and votes, which are content rather than
- * decisions and in anonymous workshops must not be tied to a person in the journal.
+ * decisions and in anonymous workshops must not be tied to a person in the journal — and, for
+ * the same reason, a sprint room's art-museum sketches, critiques, dots and test notes.
  *
  * Deterministic: fast-check and the mutation choices run from fixed seeds.
  */
@@ -34,7 +35,7 @@ const WRITE_RUNS = 14;
 const READ_RUNS = 4;
 
 /** Tables whose changes need no journal row (see the header). */
-const UNJOURNALLED = new Set(['workshop_cards', 'workshop_votes']);
+const UNJOURNALLED = new Set(['workshop_cards', 'workshop_votes', 'sprint_sketches', 'sprint_critiques', 'sprint_dots', 'sprint_test_notes']);
 /** Tables outside the digest altogether. */
 const NOT_STATE = new Set(['sessions', 'audit_log', 'doc_snapshots', 'doc_updates', 'doc_projections']);
 

@@ -327,8 +327,16 @@ export function addStep(doc: Y.Doc, actorId: string, text: string, id: string = 
 export function removeEntry(doc: Y.Doc, root: 'actors' | 'steps' | 'cards' | 'demos' | 'storyboard' | 'links' | 'checklist', id: string): void {
 	doc.transact(() => {
 		roots[root](doc).delete(id);
-		if (root === 'actors') for (const [sid, s] of entries(roots.steps(doc))) if (s.get('actorId') === id) roots.steps(doc).delete(sid);
-		if (root === 'steps' && roots.map(doc).get('target') === id) roots.map(doc).set('target', null);
+		const gone = root === 'steps' ? [id] : [];
+		if (root === 'actors') {
+			for (const [sid, s] of entries(roots.steps(doc))) {
+				if (s.get('actorId') !== id) continue;
+				roots.steps(doc).delete(sid);
+				gone.push(sid);
+			}
+		}
+		const target = roots.map(doc).get('target');
+		if (typeof target === 'string' && gone.includes(target)) roots.map(doc).set('target', null);
 	});
 }
 /** A "How might we" note, in the workshop board's card shape (so its clustering helpers apply). */
