@@ -11,6 +11,7 @@ import { registerSprintLogSection } from '../log-sections.ts';
 import { SPRINT_STAGES, stageDocName } from '../stages.ts';
 import { draftInterviewScript, roots } from '../../../shapes/sprint-board.ts';
 import { stageLog } from './index.ts';
+import './files.ts';
 
 onStageStarted('live.prepare-board', async (app, event) => {
 	if (!app.liveDocs) return;

@@ -339,6 +339,8 @@ export async function giveConsent(app: App, guest: GuestActor): Promise<void> {
 	if (!session) throw new ApiError(404, 'not_found', 'Finns inte.');
 	const [w] = await app.db.select({ initiativeId: workshopsTable.initiativeId }).from(workshopsTable).where(eq(workshopsTable.id, guest.workshopId)).limit(1);
 	const docs = liveDocs(app);
+	const board = await readBoard(app, session.roomId, 'test');
+	if (board.interviewees.some((i) => i.id === guest.guestId)) return;
 	const now = app.clock.now();
 	await journalled(app.db, async (_tx, journal) => {
 		await journal({
