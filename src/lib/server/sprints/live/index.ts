@@ -31,14 +31,14 @@ import {
 } from '../../db/schema/index.ts';
 import type { Db } from '../../db/index.ts';
 import type { App } from '../../app.ts';
-import type { UserActor } from '../../access/policy.ts';
+import { can, type Actor, type UserActor } from '../../access/policy.ts';
 import type { GuestActor } from '../../auth/guest.ts';
 import { journalled } from '../../audit/command.ts';
 import { auditActor } from '../../initiatives/commands.ts';
 import { ApiError } from '../../http/api.ts';
 import * as workshops from '../../workshops/index.ts';
 import { registerJoinLanding } from '../../workshops/landing.ts';
-import type { RoomContext, SprintContext } from '../access.ts';
+import { roomOpenFor, roomTargetOf, type RoomContext, type SprintContext } from '../access.ts';
 import { stageDocName, type SprintStage } from '../stages.ts';
 import {
 	SKETCH_PANELS,
@@ -70,6 +70,18 @@ function liveDocs(app: App) {
 function assertStage(ctx: RoomContext, stages: SprintStage[], what: string): void {
 	const stage = ctx.sprint.stage as SprintStage | null;
 	if (!stage || !stages.includes(stage)) throw new ApiError(409, 'stage_closed', `${what} går inte i det här skedet av sprinten.`);
+}
+
+/**
+ * What the actor may do on the room's stage boards, shipped to the page that mounts
+ * `StageBoard.svelte` (components never re-derive it): write on the boards (the socket checks the
+ * same level), cast the decider's supervote.
+ */
+export function boardAbilities(actor: Actor, ctx: RoomContext): { write: boolean; supervote: boolean } {
+	return {
+		write: roomOpenFor(actor, ctx.room) && can(actor, 'write', roomTargetOf(ctx)),
+		supervote: roomOpenFor(actor, ctx.room) && can(actor, 'write', roomTargetOf(ctx, 'sprint_supervote'))
+	};
 }
 
 /** Reads one stage board of a room as plain data (an empty board without the live server). */
