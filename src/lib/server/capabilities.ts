@@ -6,4 +6,5 @@
  */
 import './rfi/index.ts';
 import './tenders/index.ts';
+import './sprints/index.ts';
 import './sprints/live/hooks.ts';

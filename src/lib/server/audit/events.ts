@@ -14,6 +14,7 @@ import '../demo/events.ts';
 import '../exports/events.ts';
 import '../rfi/events.ts';
 import '../tenders/events.ts';
+import '../sprints/events.ts';
 import '../sprints/live/events.ts';
 
 export { describe, registeredActions, isRegistered, kindName, type Lookup, type Locale, type Detail } from './format.ts';

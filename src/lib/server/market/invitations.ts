@@ -14,12 +14,26 @@ import { limitersFor } from '../auth/ratelimit.ts';
 import { ApiError } from '../http/api.ts';
 import { initiatives, organisations, supplierInvitations, supplierParticipants, users } from '../db/schema/index.ts';
 import type { MarketSubject } from '../db/schema/market.ts';
-import type { Db } from '../db/index.ts';
+import type { Db, Tx } from '../db/index.ts';
+import { registry } from '../registry.ts';
 import type { App } from '../app.ts';
 import type { UserActor } from '../access/policy.ts';
 import { hashToken, newToken } from '../initiatives/invitations.ts';
 
 export const SUPPLIER_INVITATION_TTL_MS = 30 * 24 * 3_600_000;
+
+/**
+ * What a capability does, inside the accepting transaction, when an invitation of its kind is
+ * accepted (e.g. a sprint fills in its room's organisation). Throwing an `ApiError` refuses the
+ * acceptance and rolls it back.
+ */
+export type InvitationAcceptedHandler = (tx: Tx, input: { subjectId: string; organisationId: string; actor: UserActor; now: Date }) => Promise<void>;
+const acceptHandlers = registry<InvitationAcceptedHandler>('market.invitation-accepted');
+
+/** Registers the handler for one subject kind (one per kind). */
+export function onSupplierInvitationAccepted(kind: MarketSubject, handler: InvitationAcceptedHandler): void {
+	acceptHandlers.set(kind, handler);
+}
 
 const plausibleToken = (token: string) => /^[a-z2-7]{32}$/.test(token);
 
@@ -158,6 +172,7 @@ export async function acceptSupplierInvitation(app: App, actor: UserActor, token
 			.insert(supplierParticipants)
 			.values({ subjectKind: view.subjectKind, subjectId: view.subjectId, organisationId: actor.organisationId, via: 'invitation', joinedAt: now })
 			.onConflictDoNothing();
+		await acceptHandlers.get(view.subjectKind)?.(tx, { subjectId: view.subjectId, organisationId: actor.organisationId, actor, now });
 		await audit.record(tx, {
 			initiativeId: view.initiativeId,
 			actor: { userId: actor.userId, label: actor.name },

@@ -75,13 +75,13 @@ registerEvents({
 			details: () => []
 		},
 		'supplier.invited': {
-			sv: (d, s) => `${s.actor} bjöd in leverantören ${s.str(d.email)} till ${d.subjectKind === 'tender' ? 'en upphandling' : 'en RFI-runda'}`,
-			en: (d, s) => `${s.actor} invited the supplier ${s.str(d.email)} to ${d.subjectKind === 'tender' ? 'a tender' : 'an RFI round'}`,
+			sv: (d, s) => `${s.actor} bjöd in leverantören ${s.str(d.email)} till ${d.subjectKind === 'tender' ? 'en upphandling' : d.subjectKind === 'sprint' ? 'ett rum i en innovationssprint' : 'en RFI-runda'}`,
+			en: (d, s) => `${s.actor} invited the supplier ${s.str(d.email)} to ${d.subjectKind === 'tender' ? 'a tender' : d.subjectKind === 'sprint' ? 'a room in an innovation sprint' : 'an RFI round'}`,
 			details: (d, s) => [{ label: s.t('Har redan konto', 'Already registered'), value: s.yesNo(d.registered) }]
 		},
 		'supplier.invitation_accepted': {
-			sv: (d, s) => `${s.actor} godkände inbjudan till ${d.subjectKind === 'tender' ? 'upphandlingen' : 'RFI-rundan'} för sin organisation`,
-			en: (d, s) => `${s.actor} accepted the invitation to the ${d.subjectKind === 'tender' ? 'tender' : 'RFI round'} for their organisation`,
+			sv: (d, s) => `${s.actor} godkände inbjudan till ${d.subjectKind === 'tender' ? 'upphandlingen' : d.subjectKind === 'sprint' ? 'sprintrummet' : 'RFI-rundan'} för sin organisation`,
+			en: (d, s) => `${s.actor} accepted the invitation to the ${d.subjectKind === 'tender' ? 'tender' : d.subjectKind === 'sprint' ? 'sprint room' : 'RFI round'} for their organisation`,
 			details: () => []
 		},
 		'file.uploaded': {

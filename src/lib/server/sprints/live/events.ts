@@ -7,7 +7,6 @@
 import { registerEvents } from '../../audit/format.ts';
 
 registerEvents({
-	kinds: { sprint: { sv: 'Innovationssprintar', en: 'Innovation sprints' } },
 	events: {
 		'sprint.supervote_cast': {
 			sv: (_d, s) => `${s.actor} lade beslutsfattarens superröst i ett sprintrum`,

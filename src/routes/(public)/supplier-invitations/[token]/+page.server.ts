@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import { rfis, tenders, users } from '#lib/server/db/schema/index.ts';
+import { rfis, sprintRooms, sprints, tenders, users } from '#lib/server/db/schema/index.ts';
 import { loginUrl } from '#lib/server/auth/web.ts';
 import { ApiError } from '#lib/server/http/api.ts';
 import { acceptSupplierInvitation, describeSupplierInvitation } from '#lib/server/market/invitations.ts';
@@ -17,7 +17,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const [round] =
 		view.subjectKind === 'tender'
 			? await locals.app.db.select({ title: tenders.title }).from(tenders).where(eq(tenders.id, view.subjectId)).limit(1)
-			: await locals.app.db.select({ title: rfis.title }).from(rfis).where(eq(rfis.id, view.subjectId)).limit(1);
+			: view.subjectKind === 'sprint'
+				? await locals.app.db
+						.select({ title: sprints.title })
+						.from(sprintRooms)
+						.innerJoin(sprints, eq(sprints.id, sprintRooms.sprintId))
+						.where(eq(sprintRooms.id, view.subjectId))
+						.limit(1)
+				: await locals.app.db.select({ title: rfis.title }).from(rfis).where(eq(rfis.id, view.subjectId)).limit(1);
 	let signedInAs: string | null = null;
 	if (locals.actor.kind === 'user') {
 		const [me] = await locals.app.db.select({ email: users.email }).from(users).where(eq(users.id, locals.actor.userId)).limit(1);
@@ -45,6 +52,6 @@ export const actions: Actions = {
 			throw err;
 		}
 		// Tenders have no supplier page yet (the UI session builds it on the API): the start page lists them.
-		redirect(303, subjectKind === 'tender' ? '/supplier' : `/rfis/${subjectId}`);
+		redirect(303, subjectKind === 'tender' ? '/supplier' : subjectKind === 'sprint' ? `/sprints/${subjectId}` : `/rfis/${subjectId}`);
 	}
 };
