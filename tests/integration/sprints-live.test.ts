@@ -25,6 +25,7 @@ let server: TestServer;
 let leader: TestUser;
 let team: TestUser;
 let sprintId: string;
+let initiativeId: string;
 const rooms: Array<{ id: string; letter: string; orgName: string; users: TestUser[] }> = [];
 const live: LiveClient[] = [];
 
@@ -97,6 +98,7 @@ beforeAll(async () => {
 	leader = await makeUser(app, { organisationId: kommun.id, name: 'Lena Ledare' });
 	team = await makeUser(app, { organisationId: kommun.id, name: 'Tove Team' });
 	const initiative = await makeInitiative(app, leader, 'Trygg hemgång');
+	initiativeId = initiative.id;
 	await addMember(app, initiative.id, team.id, 'team');
 	const [sprint] = await app.db
 		.insert(sprints)
@@ -283,6 +285,9 @@ describe('end-user test sessions', () => {
 		expect(joined.status).toBe(200);
 		const body = await joined.json();
 		expect(body.landing).toBe(`/t/${body.workshopId}`);
+		// The session's workshop row belongs to the room, not to the initiative's needs workshops.
+		const listed = await (await as(leader).get(`/api/v1/initiatives/${initiativeId}/workshops`)).json();
+		expect(listed.workshops.map((w: { id: string }) => w.id)).not.toContain(body.workshopId);
 		// The end user sees nothing of the room's boards.
 		const denied = await rawSocket(server.url, `/yjs/${stageDocName(a.id, 'test')}`, { origin: server.url, cookie: phone.cookieHeader() });
 		expect(denied.kind).toBe('refused');

@@ -5,9 +5,9 @@
  * workshop row), anonymity (cards are put on the board by the server, without an author) and
  * silent mode (private cards stay in our table until the reveal).
  */
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, ne, notExists, or, sql } from 'drizzle-orm';
 import type * as Y from 'yjs';
-import { organisations, users, workshopCards, workshopGuests, workshopVotes, workshops } from '../db/schema/index.ts';
+import { organisations, sprintTestSessions, users, workshopCards, workshopGuests, workshopVotes, workshops } from '../db/schema/index.ts';
 import type { Db, Tx } from '../db/index.ts';
 import type { App } from '../app.ts';
 import { can, type Actor, type InitiativeScope, type Target, type UserActor } from '../access/policy.ts';
@@ -270,9 +270,16 @@ export async function setTallyVisible(app: App, actor: UserActor, w: Workshop, v
 	return row;
 }
 
-/** Workshops of an initiative, newest first. */
+/**
+ * Workshops of an initiative, newest first. Workshop rows that carry a sprint room's end-user
+ * test session (`sprint_test_sessions`) belong to that room, not to the needs work: left out.
+ */
 export async function listWorkshops(db: Db, initiativeId: string): Promise<Workshop[]> {
-	return db.select().from(workshops).where(eq(workshops.initiativeId, initiativeId)).orderBy(desc(workshops.createdAt));
+	return db
+		.select()
+		.from(workshops)
+		.where(and(eq(workshops.initiativeId, initiativeId), notExists(db.select({ id: sprintTestSessions.id }).from(sprintTestSessions).where(eq(sprintTestSessions.workshopId, workshops.id)))))
+		.orderBy(desc(workshops.createdAt));
 }
 
 // ——— joining ———
