@@ -11,7 +11,7 @@ CREATE TABLE "sprint_dots" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"room_id" uuid NOT NULL,
 	"kind" text NOT NULL,
-	"sketch_id" uuid NOT NULL,
+	"target_id" text NOT NULL,
 	"voter_user_id" uuid NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -64,7 +64,6 @@ ALTER TABLE "sprint_critiques" ADD CONSTRAINT "sprint_critiques_room_id_sprint_r
 ALTER TABLE "sprint_critiques" ADD CONSTRAINT "sprint_critiques_sketch_id_sprint_sketches_id_fk" FOREIGN KEY ("sketch_id") REFERENCES "public"."sprint_sketches"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sprint_critiques" ADD CONSTRAINT "sprint_critiques_author_user_id_users_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sprint_dots" ADD CONSTRAINT "sprint_dots_room_id_sprint_rooms_id_fk" FOREIGN KEY ("room_id") REFERENCES "public"."sprint_rooms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "sprint_dots" ADD CONSTRAINT "sprint_dots_sketch_id_sprint_sketches_id_fk" FOREIGN KEY ("sketch_id") REFERENCES "public"."sprint_sketches"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sprint_dots" ADD CONSTRAINT "sprint_dots_voter_user_id_users_id_fk" FOREIGN KEY ("voter_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sprint_gallery_reveals" ADD CONSTRAINT "sprint_gallery_reveals_sprint_id_sprints_id_fk" FOREIGN KEY ("sprint_id") REFERENCES "public"."sprints"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sprint_gallery_reveals" ADD CONSTRAINT "sprint_gallery_reveals_revealed_by_users_id_fk" FOREIGN KEY ("revealed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

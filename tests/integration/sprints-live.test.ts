@@ -189,6 +189,28 @@ describe('supplier isolation of the room documents', () => {
 	});
 });
 
+describe('dot votes on "How might we" notes', () => {
+	it('keeps each person within the budget and shows the counts on the Map board', async () => {
+		await setStage('map');
+		const a = rooms[0];
+		const w = board(stageDocName(a.id, 'map'), a.users[0].cookie);
+		await w.synced;
+		const note = readStageBoard(w.doc).hmw[0];
+		for (let i = 0; i < 3; i++) expect((await as(a.users[0]).post(`/api/v1/sprint-rooms/${a.id}/dots`, { kind: 'hmw', targetId: note.id })).status).toBe(201);
+		const over = await as(a.users[0]).post(`/api/v1/sprint-rooms/${a.id}/dots`, { kind: 'hmw', targetId: note.id });
+		expect(over.status).toBe(409);
+		expect((await over.json()).error.code).toBe('vote_budget_exhausted');
+		await until(() => readStageBoard(w.doc).hmw.find((h) => h.id === note.id)?.votes === 3, 5000, 'votes on the board');
+		// Another room's note is not a target here, and another supplier cannot vote in this room.
+		expect((await as(a.users[1]).post(`/api/v1/sprint-rooms/${a.id}/dots`, { kind: 'hmw', targetId: crypto.randomUUID() })).status).toBe(404);
+		expect((await as(rooms[1].users[0]).post(`/api/v1/sprint-rooms/${a.id}/dots`, { kind: 'hmw', targetId: note.id })).status).toBe(404);
+		expect((await as(a.users[0]).delete(`/api/v1/sprint-rooms/${a.id}/dots/${note.id}?kind=hmw`)).status).toBe(200);
+		// A participant's socket may not write the votes.
+		w.doc.getMap('hmwVotes').set(note.id, 99);
+		await until(() => w.closes.some((c) => c.code === 4400), 5000, 'closed with 4400');
+	});
+});
+
 describe('the art museum at the protocol level', () => {
 	it('shows solution sketches, critiques and dots without any author or supplier identity', async () => {
 		await setStage('decide');
@@ -204,7 +226,7 @@ describe('the art museum at the protocol level', () => {
 			ids.push((await res.json()).id);
 		}
 		expect((await as(a.users[1]).post(`/api/v1/sprint-rooms/${a.id}/critiques`, { sketchId: ids[0], text: 'Tydligt flöde' })).status).toBe(201);
-		expect((await as(a.users[0]).post(`/api/v1/sprint-rooms/${a.id}/dots`, { sketchId: ids[1], kind: 'heat' })).status).toBe(201);
+		expect((await as(a.users[0]).post(`/api/v1/sprint-rooms/${a.id}/dots`, { targetId: ids[1], kind: 'heat' })).status).toBe(201);
 		await until(() => {
 			const b = readStageBoard(viewer.doc());
 			return b.museum.length === 2 && b.critiques.length === 1 && b.museum.some((s) => s.heat === 1);

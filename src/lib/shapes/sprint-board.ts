@@ -10,7 +10,8 @@
  * - `actors`     Y.Map<id, Y.Map{ name, order }>       — the journey map's rows
  * - `steps`      Y.Map<id, Y.Map{ actorId, text, order }> — steps per actor, ending at the goal
  * - `cards` / `groups` — "How might we" notes and their clusters, in the workshop board's own
- *   shape (`shapes/workshop.ts`), so the workshop engine's clustering helpers work on them
+ *   shape (`shapes/workshop.ts`), so the workshop engine's clustering helpers work on them; their
+ *   dot votes (`hmwVotes` Y.Map<noteId, number>) are the server's
  * - `demos`      Y.Map<id, Y.Map{ url, fileId, caption, createdAt }> — lightning demos
  * - `pads`       Y.Map<padId, Y.Map{ notes, ideas, crazy8: Y.Array<string>(8) }> — a pad id is
  *   random per browser, never a person
@@ -51,7 +52,7 @@ export const STORYBOARD_MIN = 10;
 export const STORYBOARD_MAX = 15;
 
 /** Roots written only by the server (through the API). */
-export const SERVER_ONLY_ROOTS = ['museum', 'heat', 'poll', 'critiques', 'supervote', 'tests', 'interviewees', 'notes'] as const;
+export const SERVER_ONLY_ROOTS = ['hmwVotes', 'museum', 'heat', 'poll', 'critiques', 'supervote', 'tests', 'interviewees', 'notes'] as const;
 
 export const roots = {
 	map: (d: Y.Doc) => d.getMap<unknown>('map'),
@@ -59,6 +60,7 @@ export const roots = {
 	steps: (d: Y.Doc) => d.getMap<Y.Map<unknown>>('steps'),
 	cards: (d: Y.Doc) => d.getMap<Y.Map<unknown>>('cards'),
 	groups: (d: Y.Doc) => d.getMap<Y.Map<unknown>>('groups'),
+	hmwVotes: (d: Y.Doc) => d.getMap<number>('hmwVotes'),
 	demos: (d: Y.Doc) => d.getMap<Y.Map<unknown>>('demos'),
 	pads: (d: Y.Doc) => d.getMap<Y.Map<unknown>>('pads'),
 	storyboard: (d: Y.Doc) => d.getMap<Y.Map<unknown>>('storyboard'),
@@ -89,7 +91,7 @@ export interface StageBoardState {
 	target: string | null;
 	actors: Array<{ id: string; name: string; order: number }>;
 	steps: Array<{ id: string; actorId: string; text: string; order: number }>;
-	hmw: Array<{ id: string; text: string; groupId: string | null; createdAt: number }>;
+	hmw: Array<{ id: string; text: string; groupId: string | null; createdAt: number; votes: number }>;
 	groups: Array<{ id: string; title: string; createdAt: number }>;
 	demos: Array<{ id: string; url: string; fileId: string | null; caption: string; createdAt: number }>;
 	pads: Array<{ id: string; notes: string; ideas: string; crazy8: string[] }>;
@@ -117,6 +119,7 @@ function entries(map: Y.Map<Y.Map<unknown>>): Array<[string, Y.Map<unknown>]> {
 export function readStageBoard(doc: Y.Doc): StageBoardState {
 	const m = roots.map(doc);
 	const p = roots.prototype(doc);
+	const hmwVotes = roots.hmwVotes(doc);
 	const heat = roots.heat(doc);
 	const poll = roots.poll(doc);
 	const sv = roots.supervote(doc).get('sketchId');
@@ -137,7 +140,13 @@ export function readStageBoard(doc: Y.Doc): StageBoardState {
 		hmw: entries(roots.cards(doc))
 			.map(([id, c]) => {
 				const g = c.get('groupId');
-				return { id, text: str(c.get('text')), groupId: typeof g === 'string' && groupIds.has(g) ? g : null, createdAt: num(c.get('createdAt')) ?? 0 };
+				return {
+					id,
+					text: str(c.get('text')),
+					groupId: typeof g === 'string' && groupIds.has(g) ? g : null,
+					createdAt: num(c.get('createdAt')) ?? 0,
+					votes: num(hmwVotes.get(id)) ?? 0
+				};
 			})
 			.sort(byCreated),
 		groups,

@@ -57,10 +57,13 @@ export const sprintCritiques = pgTable(
 	(t) => [index('sprint_critiques_room_idx').on(t.roomId)]
 );
 
-export const SPRINT_DOT_KINDS = ['heat', 'poll'] as const;
+export const SPRINT_DOT_KINDS = ['hmw', 'heat', 'poll'] as const;
 export type SprintDotKind = (typeof SPRINT_DOT_KINDS)[number];
 
-/** Heat-map dots (a budget per person) and straw-poll votes (one per person) on sketches. */
+/**
+ * Dot votes with a budget per person: on "How might we" notes of the Map board (`hmw`, target = the
+ * note's id on the board), heat-map dots on sketches (`heat`) and the straw poll (`poll`, one).
+ */
 export const sprintDots = pgTable(
 	'sprint_dots',
 	{
@@ -69,9 +72,8 @@ export const sprintDots = pgTable(
 			.notNull()
 			.references(() => sprintRooms.id, { onDelete: 'cascade' }),
 		kind: text('kind', { enum: SPRINT_DOT_KINDS }).notNull(),
-		sketchId: uuid('sketch_id')
-			.notNull()
-			.references(() => sprintSketches.id, { onDelete: 'cascade' }),
+		/** A sketch id (`heat`, `poll`) or a note id on the Map board (`hmw`). */
+		targetId: text('target_id').notNull(),
 		voterUserId: uuid('voter_user_id')
 			.notNull()
 			.references(() => users.id),

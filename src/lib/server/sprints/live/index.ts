@@ -55,12 +55,14 @@ import {
 	type StageBoardState
 } from '../../../shapes/sprint-board.ts';
 
+/** Dots per person on the Map board's "How might we" notes. */
+export const HMW_DOTS = 3;
 /** Heat-map dots per person in a room. */
 export const HEAT_DOTS = 5;
 /** Straw-poll votes per person in a room. */
 export const POLL_VOTES = 1;
 
-const BUDGET: Record<SprintDotKind, number> = { heat: HEAT_DOTS, poll: POLL_VOTES };
+const BUDGET: Record<SprintDotKind, number> = { hmw: HMW_DOTS, heat: HEAT_DOTS, poll: POLL_VOTES };
 
 function liveDocs(app: App) {
 	if (!app.liveDocs) throw new ApiError(503, 'live_docs_unavailable', 'Rummets tavla är inte tillgänglig just nu. Försök igen om en stund.');
@@ -161,14 +163,14 @@ export interface DotStatus {
 
 export async function dotStatus(db: Db, roomId: string, userId: string, kind: SprintDotKind): Promise<DotStatus> {
 	const rows = await db
-		.select({ sketchId: sprintDots.sketchId, n: count() })
+		.select({ targetId: sprintDots.targetId, n: count() })
 		.from(sprintDots)
 		.where(and(eq(sprintDots.roomId, roomId), eq(sprintDots.kind, kind), eq(sprintDots.voterUserId, userId)))
-		.groupBy(sprintDots.sketchId);
+		.groupBy(sprintDots.targetId);
 	const mine: Record<string, number> = {};
 	let used = 0;
 	for (const r of rows) {
-		mine[r.sketchId] = Number(r.n);
+		mine[r.targetId] = Number(r.n);
 		used += Number(r.n);
 	}
 	return { kind, budget: BUDGET[kind], used, mine };
@@ -176,25 +178,35 @@ export async function dotStatus(db: Db, roomId: string, userId: string, kind: Sp
 
 async function dotCounts(db: Db, roomId: string, kind: SprintDotKind): Promise<Record<string, number>> {
 	const rows = await db
-		.select({ sketchId: sprintDots.sketchId, n: count() })
+		.select({ targetId: sprintDots.targetId, n: count() })
 		.from(sprintDots)
 		.where(and(eq(sprintDots.roomId, roomId), eq(sprintDots.kind, kind)))
-		.groupBy(sprintDots.sketchId);
-	return Object.fromEntries(rows.map((r) => [r.sketchId, Number(r.n)]));
+		.groupBy(sprintDots.targetId);
+	return Object.fromEntries(rows.map((r) => [r.targetId, Number(r.n)]));
 }
 
 async function publishDots(app: App, roomId: string, kind: SprintDotKind): Promise<void> {
 	const counts = await dotCounts(app.db, roomId, kind);
-	await liveDocs(app).change(stageDocName(roomId, 'decide'), null, (doc) => setCounts(kind === 'heat' ? roots.heat(doc) : roots.poll(doc), counts));
+	const stage = kind === 'hmw' ? 'map' : 'decide';
+	await liveDocs(app).change(stageDocName(roomId, stage), null, (doc) =>
+		setCounts(kind === 'hmw' ? roots.hmwVotes(doc) : kind === 'heat' ? roots.heat(doc) : roots.poll(doc), counts)
+	);
+}
+
+/** The dot's target exists in this room: a note on the Map board, or a sketch. */
+async function assertDotTarget(app: App, ctx: RoomContext, kind: SprintDotKind, targetId: string): Promise<void> {
+	if (kind !== 'hmw') return sketchInRoom(app.db, ctx.room.id, targetId);
+	const map = await readBoard(app, ctx.room.id, 'map');
+	if (!map.hmw.some((h) => h.id === targetId)) throw new ApiError(404, 'unknown_target', 'Det finns ingen sådan lapp på kartan.');
 }
 
 /**
- * A heat-map dot or a straw-poll vote. The budget is checked inside a transaction that locks the
- * room row, so parallel requests cannot overspend it.
+ * A dot on a "How might we" note (Map), a heat-map dot or a straw-poll vote (Decide). The budget is
+ * checked inside a transaction that locks the room row, so parallel requests cannot overspend it.
  */
-export async function castDot(app: App, ctx: RoomContext & { actor: UserActor }, kind: SprintDotKind, sketchId: string): Promise<DotStatus> {
-	assertStage(ctx, ['decide'], kind === 'heat' ? 'Att sätta prickar' : 'Att rösta');
-	await sketchInRoom(app.db, ctx.room.id, sketchId);
+export async function castDot(app: App, ctx: RoomContext & { actor: UserActor }, kind: SprintDotKind, targetId: string): Promise<DotStatus> {
+	assertStage(ctx, kind === 'hmw' ? ['map'] : ['decide'], kind === 'poll' ? 'Att rösta' : 'Att sätta prickar');
+	await assertDotTarget(app, ctx, kind, targetId);
 	liveDocs(app);
 	await app.db.transaction(async (tx) => {
 		await tx.select({ id: sprintRooms.id }).from(sprintRooms).where(eq(sprintRooms.id, ctx.room.id)).for('update');
@@ -206,22 +218,22 @@ export async function castDot(app: App, ctx: RoomContext & { actor: UserActor },
 			throw new ApiError(
 				409,
 				'vote_budget_exhausted',
-				kind === 'heat' ? 'Du har satt alla dina prickar. Ta bort en för att sätta den någon annanstans.' : 'Du har redan röstat. Ta tillbaka rösten för att rösta på en annan skiss.'
+				kind === 'poll' ? 'Du har redan röstat. Ta tillbaka rösten för att rösta på en annan skiss.' : 'Du har satt alla dina prickar. Ta bort en för att sätta den någon annanstans.'
 			);
 		}
-		await tx.insert(sprintDots).values({ roomId: ctx.room.id, kind, sketchId, voterUserId: ctx.actor.userId });
+		await tx.insert(sprintDots).values({ roomId: ctx.room.id, kind, targetId, voterUserId: ctx.actor.userId });
 	});
 	await publishDots(app, ctx.room.id, kind);
 	return dotStatus(app.db, ctx.room.id, ctx.actor.userId, kind);
 }
 
 /** Takes back one of the caller's dots (or poll vote) on a sketch. */
-export async function retractDot(app: App, ctx: RoomContext & { actor: UserActor }, kind: SprintDotKind, sketchId: string): Promise<DotStatus> {
-	assertStage(ctx, ['decide'], 'Att ändra prickar');
+export async function retractDot(app: App, ctx: RoomContext & { actor: UserActor }, kind: SprintDotKind, targetId: string): Promise<DotStatus> {
+	assertStage(ctx, kind === 'hmw' ? ['map'] : ['decide'], 'Att ändra prickar');
 	const [dot] = await app.db
 		.select({ id: sprintDots.id })
 		.from(sprintDots)
-		.where(and(eq(sprintDots.roomId, ctx.room.id), eq(sprintDots.kind, kind), eq(sprintDots.sketchId, sketchId), eq(sprintDots.voterUserId, ctx.actor.userId)))
+		.where(and(eq(sprintDots.roomId, ctx.room.id), eq(sprintDots.kind, kind), eq(sprintDots.targetId, targetId), eq(sprintDots.voterUserId, ctx.actor.userId)))
 		.limit(1);
 	if (!dot) throw new ApiError(404, 'no_vote', 'Du har ingen prick där att ta bort.');
 	await app.db.delete(sprintDots).where(eq(sprintDots.id, dot.id));
@@ -457,14 +469,14 @@ export async function gallery(app: App, ctx: SprintContext): Promise<Gallery> {
 		: [];
 	const dots = ids.length
 		? await app.db
-				.select({ sketchId: sprintDots.sketchId, kind: sprintDots.kind, n: count() })
+				.select({ targetId: sprintDots.targetId, kind: sprintDots.kind, n: count() })
 				.from(sprintDots)
 				.where(inArray(sprintDots.roomId, ids))
-				.groupBy(sprintDots.sketchId, sprintDots.kind)
+				.groupBy(sprintDots.targetId, sprintDots.kind)
 		: [];
 	const supervotes = ids.length ? await app.db.select().from(sprintSupervotes).where(inArray(sprintSupervotes.roomId, ids)) : [];
 	const chosen = new Set(supervotes.map((s) => s.sketchId));
-	const tally = (id: string, kind: SprintDotKind) => Number(dots.find((d) => d.sketchId === id && d.kind === kind)?.n ?? 0);
+	const tally = (id: string, kind: SprintDotKind) => Number(dots.find((d) => d.targetId === id && d.kind === kind)?.n ?? 0);
 	return {
 		revealed: !!reveal,
 		rooms: rooms.map((r) => ({
@@ -516,7 +528,7 @@ export async function stageLog(app: App, roomId: string, questions: string[], on
 			...(map.goal ? [`Långsiktigt mål: ${map.goal}`] : []),
 			...map.actors.map((a) => `${a.name}: ${map.steps.filter((s) => s.actorId === a.id).map((s) => s.text).join(' → ')}`),
 			...(targetStep ? [`Valt mål på kartan: ${targetStep.text}`] : []),
-			...map.hmw.map((h) => `Hur skulle vi kunna: ${h.text}`)
+			...map.hmw.map((h) => `Hur skulle vi kunna: ${h.text}${h.votes ? ` (${h.votes} prickar)` : ''}`)
 		]
 	});
 	out.push({ stage: 'sketch', lines: [...sketch.demos.map((d) => `Blixtdemo: ${d.caption || d.url}`)] });

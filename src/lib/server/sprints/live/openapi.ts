@@ -10,10 +10,10 @@ registerSchema('SprintDotStatus', {
 	type: 'object',
 	required: ['kind', 'budget', 'used', 'mine'],
 	properties: {
-		kind: { type: 'string', enum: ['heat', 'poll'] },
+		kind: { type: 'string', enum: ['hmw', 'heat', 'poll'] },
 		budget: { type: 'integer' },
 		used: { type: 'integer' },
-		mine: { type: 'object', additionalProperties: { type: 'integer' }, description: 'The caller’s dots per sketch id.' }
+		mine: { type: 'object', additionalProperties: { type: 'integer' }, description: 'The caller’s dots per target id.' }
 	}
 });
 
@@ -71,7 +71,7 @@ registerOperations([
 		method: 'post',
 		path: '/api/v1/sprint-rooms/{id}/dots',
 		tags: ['sprints'],
-		summary: 'A heat-map dot (5 per person) or a straw-poll vote (1 per person) on a sketch (Decide)',
+		summary: 'A dot on a “How might we” note (3 per person, Map), a heat-map dot (5) or a straw-poll vote (1) on a sketch (Decide)',
 		description: 'The budget is checked under a lock on the room: parallel requests cannot overspend it (409 `vote_budget_exhausted`).',
 		params: room,
 		body: dotSchema,
@@ -79,11 +79,11 @@ registerOperations([
 	},
 	{
 		method: 'delete',
-		path: '/api/v1/sprint-rooms/{id}/dots/{sketchId}',
+		path: '/api/v1/sprint-rooms/{id}/dots/{targetId}',
 		tags: ['sprints'],
-		summary: 'Take back one of the caller’s dots (or the poll vote) on a sketch',
-		params: { ...room, sketchId: 'Sketch id.' },
-		query: { kind: { description: '`heat` (default) or `poll`.', schema: { type: 'string', enum: ['heat', 'poll'] } } },
+		summary: 'Take back one of the caller’s dots (or the poll vote)',
+		params: { ...room, targetId: 'The note (hmw) or sketch id.' },
+		query: { kind: { description: '`hmw`, `heat` (default) or `poll`.', schema: { type: 'string', enum: ['hmw', 'heat', 'poll'] } } },
 		responses: { 200: { description: 'The caller’s dots.', schema: ref('SprintDotStatus') }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: stageClosed }
 	},
 	{

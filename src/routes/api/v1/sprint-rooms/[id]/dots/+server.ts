@@ -9,5 +9,5 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = endpoint(async ({ locals, params, request }) => {
 	const ctx = await authorizeRoom(locals, params.id, 'sprint_room', 'write');
 	const body = await readJson(request, dotSchema);
-	return json(await live.castDot(locals.app, ctx, body.kind, body.sketchId), { status: 201 });
+	return json(await live.castDot(locals.app, ctx, body.kind, body.targetId), { status: 201 });
 });
