@@ -99,6 +99,8 @@ for (const [room, r] of info.rooms.entries()) {
 	}
 }
 await Promise.all(participants.flatMap((p) => [p.overview.synced, p.map.synced]));
+const progress = (line: string) => process.stderr.write(`bench:sprint ${line}\n`);
+progress(`${participants.length} participants connected`);
 
 function percentile(sorted: number[], p: number): number {
 	return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
@@ -131,6 +133,7 @@ for (let round = 0; round < ROUNDS; round++) {
 	const times = [...seen.values()].map((t) => t - start);
 	stageSamples.push(...times);
 	roundMax.push(Math.max(...times));
+	progress(`stage round ${round + 1}/${ROUNDS}: ${seen.size}/${participants.length} clients, slowest ${Math.round(Math.max(...times))} ms`);
 	await new Promise((r) => setTimeout(r, 150));
 }
 const stageCpu = await cpu();
@@ -176,6 +179,7 @@ await until(() => fanout.length >= total * perRoom, 30_000, 'fan-out').catch(() 
 const fanCpu = await cpu();
 const fanSeconds = (performance.now() - fanWall) / 1000;
 const fanMissing = total * perRoom - fanout.length;
+progress(`fan-out: ${fanout.length}/${total * perRoom} observations`);
 
 const cpuPercent = (a: { cpu: NodeJS.CpuUsage }, b: { cpu: NodeJS.CpuUsage }, seconds: number) =>
 	Math.round(((b.cpu.user - a.cpu.user + b.cpu.system - a.cpu.system) / 1e6 / seconds) * 100);
@@ -221,6 +225,7 @@ fs.rmSync(dataDir, { recursive: true, force: true });
 // ——— the workshop benchmark, same machine, same run ———
 let workshop: unknown = 'skipped (BENCH_SKIP_WORKSHOP)';
 if (!process.env.BENCH_SKIP_WORKSHOP) {
+	progress('running the workshop benchmark (bench/workshop.ts) in the same run');
 	workshop = await new Promise((resolve, reject) => {
 		const ws = spawn(path.resolve('node_modules/.bin/node'), [path.resolve('bench/workshop.ts')], { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
 		let out = '';

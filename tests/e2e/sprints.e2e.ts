@@ -73,8 +73,8 @@ test('a leader runs a two-room sprint through all five stages; an end user tests
 
 	// ——— Map ———
 	await startStage(page, sprintId, 'map');
-	await expectStage(a, /kartlägga/i);
-	await expectStage(b, /kartlägga/i);
+	await expectStage(a, /kartlägg/i);
+	await expectStage(b, /kartlägg/i);
 	await expect(a.getByRole('timer')).toBeVisible();
 	await a.getByLabel('Ny aktör (en rad på kartan)').fill('Patienten');
 	await a.getByLabel('Ny aktör (en rad på kartan)').press('Enter');

@@ -174,6 +174,8 @@ function fillPath(template: string, rng: Rng, oddIds: boolean): string {
 			if (template.startsWith('/api/v1/needs/')) return ids.need;
 			if (template.startsWith('/api/v1/admin/users/')) return ids.victim;
 			if (template.startsWith('/api/v1/me/sessions/')) return ids.otherSession;
+			if (template.startsWith('/api/v1/sprints/')) return ids.sprint;
+			if (template.startsWith('/api/v1/sprint-rooms/')) return ids.sprintRoom;
 		}
 		const known: Record<string, string> = {
 			userId: ids.team,
@@ -182,7 +184,8 @@ function fillPath(template: string, rng: Rng, oddIds: boolean): string {
 			docName: `workshop.${ids.workshop}`,
 			targetId: ids.workshop,
 			needId: ids.need,
-			workshopId: ids.workshop
+			workshopId: ids.workshop,
+			questionId: ids.sprintQuestion
 		};
 		return known[name] ?? pick(rng, ['0123456789abcdefghijklmnopqrstuv', ODD_IDS[0]]);
 	});
@@ -296,6 +299,9 @@ beforeAll(async () => {
 	await post(`/api/v1/workshops/${ids.workshop}/phase`, { phase: 'collect' });
 	ids.need = String((await post(`/api/v1/initiatives/${initiative.id}/needs`, { title: 'Torra golv' })).id);
 	ids.invitation = String((await post(`/api/v1/initiatives/${initiative.id}/invitations`, { email: 'inbjuden@kommun.se', role: 'team' })).id);
+	ids.sprint = String((await post(`/api/v1/initiatives/${initiative.id}/sprints`, { title: 'Sprint', template: 'design_sprint_5', goal: 'Torra golv', questions: ['Kan vi?'] })).id);
+	ids.sprintRoom = String((await post(`/api/v1/sprints/${ids.sprint}/rooms`, { organisationId: foretag.id })).roomId);
+	ids.sprintQuestion = String((await post(`/api/v1/sprint-rooms/${ids.sprintRoom}/questions`, { text: 'Hur ofta?' })).id);
 	const thresholds = (await app.db.execute(sql`select id from procurement_thresholds limit 1`)) as unknown as { rows?: Array<{ id: string }> } & Array<{ id: string }>;
 	ids.threshold = String((thresholds.rows ?? thresholds)[0]?.id ?? '00000000-0000-4000-8000-000000000000');
 

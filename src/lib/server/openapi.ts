@@ -166,6 +166,7 @@ export function buildDocument(opts: { serverUrl?: string } = {}) {
 			{ name: 'advisor', description: 'Procedure advisor and dated procurement thresholds' },
 			{ name: 'rfi', description: 'RFI rounds (market dialogue): questions, supplier answers, clarifications to all, analysis' },
 			{ name: 'tenders', description: 'Tender rounds: sealed tenders, conflicts of interest, opening, evaluation, award and standstill' },
+			{ name: 'sprints', description: 'Innovation sprints: isolated supplier rooms, identical inputs, stages, questions to all, the parity report and the sprint log' },
 			{ name: 'notifications', description: "The caller's notifications (the bell)" },
 			{ name: 'files', description: 'Uploads, checked by content and served as attachments through the policy' },
 			{ name: 'admin', description: 'Platform administration' },

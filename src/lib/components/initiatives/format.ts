@@ -13,7 +13,7 @@ export type PhaseKey = (typeof PHASE_KEYS)[number];
  * a link, instead of sending people to a page that belongs to another phase (e.g. market dialogue
  * is not the procedure advisor, which is part of procuring).
  */
-export const PHASES_WITHOUT_PAGES: readonly PhaseKey[] = ['sprint', 'pilot', 'evaluate'];
+export const PHASES_WITHOUT_PAGES: readonly PhaseKey[] = ['pilot', 'evaluate'];
 export type RoleKey = 'process_leader' | 'team' | 'observer';
 export type LabelKey = 'needs_owner' | 'procurement_officer' | 'operations' | 'expert';
 

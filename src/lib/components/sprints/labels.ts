@@ -1,21 +1,6 @@
-/** Display names of the sprint stages and note tags, from the message catalogue. */
+/** Display names of the stage boards' note tags and verdicts (stage names: `stages.ts`, the core's). */
 import { m } from '#lib/paraglide/messages.js';
-import type { NoteTag, SprintStage, Verdict } from '#lib/shapes/sprint-board.ts';
-
-export function stageLabel(stage: SprintStage): string {
-	switch (stage) {
-		case 'map':
-			return m.sprints_live_stage_map();
-		case 'sketch':
-			return m.sprints_live_stage_sketch();
-		case 'decide':
-			return m.sprints_live_stage_decide();
-		case 'prototype':
-			return m.sprints_live_stage_prototype();
-		case 'test':
-			return m.sprints_live_stage_test();
-	}
-}
+import type { NoteTag, Verdict } from '#lib/shapes/sprint-board.ts';
 
 export function tagLabel(tag: NoteTag): string {
 	return tag === 'positive' ? m.sprints_live_tag_positive() : tag === 'negative' ? m.sprints_live_tag_negative() : m.sprints_live_tag_neutral();

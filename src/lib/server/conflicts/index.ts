@@ -5,7 +5,9 @@
  * - **barred**: supplier organisations whose users have accepted updates in the requirements
  *   document `requirements.<id>` (the authorship ledger);
  * - **flagged**: supplier organisations whose users contributed earlier work — the brief,
- *   workshop boards and cards, the needs register — for the procurement officer to judge.
+ *   workshop boards and cards, the needs register — or took part in an innovation sprint of the
+ *   initiative (accepted a room's terms, asked in it, worked on its boards), for the procurement
+ *   officer to judge. Sprint participation flags, never bars (issue 15).
  *
  * **Anonymous workshops stay anonymous** (issue 11): a card's time pins its author when the board
  * shows when each card appeared, so for a workshop run anonymously the register records
@@ -24,6 +26,9 @@ import {
 	docLedger,
 	needs,
 	organisations,
+	sprintQuestions,
+	sprintRooms,
+	sprints,
 	users,
 	workshopCards,
 	workshops,
@@ -169,7 +174,58 @@ async function earlierWorkRows(db: Db, initiativeId: string): Promise<Row[]> {
 		}
 	}
 	rows.push(...needRows.values());
+	rows.push(...(await sprintRows(db, initiativeId)));
 	return rows;
+}
+
+/**
+ * Sprint participation (source `sprint`): per person of a supplier organisation with a room in a
+ * sprint of the initiative, counted from server records — accepting the room's terms, questions
+ * asked in the room, and accepted updates to the room's live documents (`sprint_*.<roomId>`).
+ */
+async function sprintRows(db: Db, initiativeId: string): Promise<Row[]> {
+	const rooms = await db
+		.select({ id: sprintRooms.id, acceptedBy: sprintRooms.termsAcceptedBy, acceptedAt: sprintRooms.termsAcceptedAt })
+		.from(sprintRooms)
+		.innerJoin(sprints, eq(sprints.id, sprintRooms.sprintId))
+		.where(eq(sprints.initiativeId, initiativeId));
+	if (!rooms.length) return [];
+	const roomIds = rooms.map((r) => r.id);
+	const person = { userId: users.id, userName: users.name, orgId: organisations.id, orgName: organisations.name, orgKind: organisations.kind };
+	const acts: Array<{ userId: string; userName: string; orgId: string; orgName: string; orgKind: 'buyer' | 'supplier'; updates: number; firstAt: Date; lastAt: Date }> = [];
+	const acceptors = rooms.filter((r) => r.acceptedBy && r.acceptedAt);
+	if (acceptors.length) {
+		const people = await db
+			.select(person)
+			.from(users)
+			.innerJoin(organisations, eq(organisations.id, users.organisationId))
+			.where(inArray(users.id, acceptors.map((r) => r.acceptedBy!)));
+		for (const r of acceptors) {
+			const p = people.find((x) => x.userId === r.acceptedBy);
+			if (p) acts.push({ ...p, updates: 1, firstAt: r.acceptedAt!, lastAt: r.acceptedAt! });
+		}
+	}
+	const asked = await db
+		.select({ ...person, updates: count(), firstAt: min(sprintQuestions.askedAt), lastAt: max(sprintQuestions.askedAt) })
+		.from(sprintQuestions)
+		.innerJoin(users, eq(users.id, sprintQuestions.askedBy))
+		.innerJoin(organisations, eq(organisations.id, users.organisationId))
+		.where(inArray(sprintQuestions.roomId, roomIds))
+		.groupBy(users.id, users.name, organisations.id, organisations.name, organisations.kind);
+	for (const a of asked) acts.push({ ...a, updates: Number(a.updates), firstAt: new Date(a.firstAt!), lastAt: new Date(a.lastAt!) });
+	const docNames = roomIds.flatMap((id) => ['sprint_room', 'sprint_map', 'sprint_sketch', 'sprint_decide', 'sprint_prototype', 'sprint_test'].map((k) => `${k}.${id}`));
+	for (const r of await ledgerRows(db, docNames)) acts.push(r);
+	const byPerson = new Map<string, Row>();
+	for (const a of acts) {
+		const prev = byPerson.get(a.userId);
+		if (!prev) byPerson.set(a.userId, { ...a, key: { source: 'sprint' } });
+		else {
+			prev.updates += a.updates;
+			if (a.firstAt < prev.firstAt) prev.firstAt = a.firstAt;
+			if (a.lastAt > prev.lastAt) prev.lastAt = a.lastAt;
+		}
+	}
+	return [...byPerson.values()];
 }
 
 /**

@@ -17,6 +17,8 @@ import * as versions from '../requirements/versions.ts';
 import { versionDocx } from '../requirements/export.ts';
 import * as needs from '../needs/index.ts';
 import { needsCsv, needsDocx } from '../needs/export.ts';
+import { sprints as sprintsTable } from '../db/schema/index.ts';
+import { parityDocument, parityReport } from '../sprints/parity.ts';
 import { buildExport, EXPORT_KINDS, EXPORT_RESOURCE, type ExportKind } from './index.ts';
 import { renderDocx } from './docx.ts';
 import { caseFileIndex, type CaseFileEntry, type ChainCheck } from './case-index.ts';
@@ -97,6 +99,20 @@ export async function buildCaseFile(app: App, actor: UserActor, scope: Initiativ
 		const items = await Promise.all(list.map(async (need) => ({ need, sources: await needs.resolveSources(app, need.sources) })));
 		add('dokument/behovsregister.csv', `Behovsregistret, ${items.length} behov (CSV).`, strToU8(needsCsv(items, 'sv')));
 		add('dokument/behovsregister.docx', 'Behovsregistret med indikatorer och källor (Word).', await needsDocx(title, items, 'sv', now));
+	}
+
+	// Every sprint's parity report (buyer team and observers read it through `sprint_parity`).
+	const sprintRows = await db.select({ id: sprintsTable.id }).from(sprintsTable).where(eq(sprintsTable.initiativeId, initiativeId)).orderBy(sprintsTable.createdAt);
+	for (const s of sprintRows) {
+		if (!can(actor, 'read', { resource: 'sprint_parity', initiative: scope, sprint: { sprintId: s.id, ownRoomId: null } })) {
+			omitted.push({ what: 'Paritetsrapport för en sprint', why: 'du har inte behörighet att läsa den.' });
+			continue;
+		}
+		const report = await parityReport(db, s.id, now);
+		if (!report) continue;
+		const doc = parityDocument(report, title);
+		add(`sprintar/${doc.fileBase}.docx`, `Paritetsrapporten för sprinten "${report.sprint.title}": underlag, möten och frågor per rum och varje skillnad mellan rummen (Word).`, await renderDocx(doc));
+		add(`sprintar/${doc.fileBase}.json`, `Paritetsrapporten för sprinten "${report.sprint.title}" (maskinläsbar).`, strToU8(JSON.stringify(report, null, 2) + '\n'));
 	}
 
 	const listed: CaseFileEntry[] = files.map((f) => ({ path: f.path, description: f.description, sha256: sha256(f.data), bytes: f.data.byteLength }));

@@ -20,6 +20,7 @@ export function evidenceLabel(e: Evidence): string {
 	if (doc === 'workshop') return 'En workshoptavla';
 	if (e.source === 'workshop_cards') return 'Workshopkort';
 	if (e.source === 'needs') return 'Behovsregistret';
+	if (e.source === 'sprint') return 'Deltog i en innovationssprint';
 	return e.docName ?? e.source ?? 'Okänt underlag';
 }
 

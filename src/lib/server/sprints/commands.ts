@@ -31,6 +31,7 @@ import type { UserActor } from '../access/policy.ts';
 import { journalled } from '../audit/command.ts';
 import { canonicalJson } from '../audit/index.ts';
 import { ApiError, notFound } from '../http/api.ts';
+import { isUuid } from '../access/scope.ts';
 import { notify } from '../notifications/index.ts';
 import { getVersion } from '../requirements/versions.ts';
 import * as files from '../files/index.ts';
@@ -461,6 +462,7 @@ export async function answerQuestion(
 	input: { answer: string; question?: string; specificReason?: string }
 ): Promise<{ id: string; answeredAt: string; rooms: number }> {
 	const { sprint } = ctx;
+	if (!isUuid(questionId)) throw notFound();
 	return journalled(app.db, async (tx, journal) => {
 		const [q] = await tx
 			.select()
