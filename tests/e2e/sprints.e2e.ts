@@ -141,7 +141,7 @@ test('a leader runs a two-room sprint through all five stages; an end user tests
 	await startStage(page, sprintId, 'prototype');
 	await expectStage(a, /prototyp/i);
 	await expectStage(b, /prototyp/i);
-	await expect(a.getByLabel('Intervjumanus')).toHaveValue(/Litar personalen på planen\?/);
+	await expect(a.getByRole('textbox', { name: 'Intervjumanus' })).toHaveValue(/Litar personalen på planen\?/);
 	await a.getByLabel('Länk till prototypen').fill('https://exempel.se/kompassen');
 	await a.getByLabel('Bildtext').fill('Klickbar prototyp');
 	await a.getByRole('button', { name: 'Lägg till', exact: true }).click();
