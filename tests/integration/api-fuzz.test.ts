@@ -35,7 +35,16 @@ const WRITE_RUNS = 14;
 const READ_RUNS = 4;
 
 /** Tables whose changes need no journal row (see the header). */
-const UNJOURNALLED = new Set(['workshop_cards', 'workshop_votes', 'sprint_sketches', 'sprint_critiques', 'sprint_dots', 'sprint_test_notes']);
+const UNJOURNALLED = new Set([
+	'workshop_cards',
+	'workshop_votes',
+	'sprint_sketches',
+	'sprint_critiques',
+	'sprint_dots',
+	'sprint_test_notes',
+	// Marking one's own bell notifications read (the sprint setup gives the leader some): the reader's own state, not the procedure's.
+	'notifications'
+]);
 /** Tables outside the digest altogether. */
 const NOT_STATE = new Set(['sessions', 'audit_log', 'doc_snapshots', 'doc_updates', 'doc_projections']);
 
