@@ -228,6 +228,12 @@ if (!process.env.BENCH_SKIP_WORKSHOP) {
 	progress('running the workshop benchmark (bench/workshop.ts) in the same run');
 	workshop = await new Promise((resolve, reject) => {
 		const ws = spawn(path.resolve('node_modules/.bin/node'), [path.resolve('bench/workshop.ts')], { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+		const limit = Number(process.env.BENCH_WORKSHOP_TIMEOUT_SECONDS ?? 600);
+		const timer = setTimeout(() => {
+			ws.kill('SIGTERM');
+			reject(new Error(`INCOMPLETE: the workshop benchmark did not finish within ${limit} s`));
+		}, limit * 1000);
+		ws.once('exit', () => clearTimeout(timer));
 		let out = '';
 		ws.stdout.on('data', (d) => (out += d));
 		ws.once('exit', (code) => {

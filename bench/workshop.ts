@@ -72,7 +72,10 @@ for (let i = 0; i < CLIENTS; i++) {
 		body: JSON.stringify({ code: info.code, displayName: `Gäst ${i + 1}` })
 	});
 	if (res.status !== 200) throw new Error(`join ${i}: ${res.status}`);
-	cookies.push(res.headers.getSetCookie()[0].split(';')[0]);
+	// The join sets the device cookie first and the guest session second: keep the session.
+	const session = res.headers.getSetCookie().find((c) => /^(__Host-)?brygga_guest=/.test(c));
+	if (!session) throw new Error(`join ${i}: no guest session cookie`);
+	cookies.push(session.split(';')[0]);
 }
 const clients: LiveClient[] = cookies.map((cookie) => liveClient(info.url, info.docName, { cookie }));
 await Promise.all(clients.map((c) => c.synced));
