@@ -9,6 +9,7 @@ import { getApp, type App } from '../src/lib/server/app.ts';
 import { createCollabServer, type CollabServer } from './collab/index.ts';
 import { seedDemoWorkshop } from '../src/lib/server/demo/live.ts';
 import { seedDemoRfi } from '../src/lib/server/demo/rfi.ts';
+import { seedDemoSprint } from '../src/lib/server/demo/sprint.ts';
 
 export const COLLAB_PREFIX = '/yjs/';
 
@@ -28,5 +29,6 @@ export async function attachToHttpServer(server: http.Server, app?: App, opts: A
 	// not keep the server from starting.
 	await seedDemoWorkshop(theApp).catch((err) => theApp.log.error('demo.workshop_seed_failed', { error: String(err) }));
 	await seedDemoRfi(theApp).catch((err) => theApp.log.error('demo.rfi_seed_failed', { error: String(err) }));
+	await seedDemoSprint(theApp).catch((err) => theApp.log.error('demo.sprint_seed_failed', { error: String(err) }));
 	return collab;
 }

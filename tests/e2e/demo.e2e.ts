@@ -135,3 +135,26 @@ test('the demo has a published RFI round: each supplier sees its own submitted a
 	await expect(leader.getByText(/Sekretess begärd: Prisuppgiften för piloten/)).toBeVisible();
 	await leaderContext.close();
 });
+
+test('the demo has a sprint at Decide with two supplier rooms: the leader runs both, each supplier sees only its own', async ({ browser }) => {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await demoLogIn(page, /sara holm/i);
+	await page.getByRole('link', { name: 'Förfrågningar' }).click();
+	await page.getByRole('link', { name: 'Sprint: torra entréer' }).click();
+	await expect(page.getByText('Steg: Besluta')).toBeVisible();
+	await expect(page.getByText('Fråga experterna: vaktmästare och förskollärare')).toBeVisible();
+	await expect(page.getByText('Finns det tak över entréerna på alla tre förskolorna?')).toBeVisible();
+	await expect(page.getByText(/Golvteknik|Johan Nilsson|Rum A|Rum B/)).toHaveCount(0);
+	await context.close();
+
+	const leaderContext = await browser.newContext();
+	const leader = await leaderContext.newPage();
+	await demoLogIn(leader, /maria lind/i);
+	const id = await openDemoInitiative(leader);
+	await leader.goto(`/initiatives/${id}/sprints`);
+	await leader.getByRole('link', { name: 'Sprint: torra entréer' }).click();
+	await expect(leader.getByText('Pågående steg: Besluta')).toBeVisible();
+	await expect(leader.getByRole('table', { name: /Framsteg per rum/ }).getByRole('row')).toHaveCount(3);
+	await leaderContext.close();
+});

@@ -17,12 +17,15 @@ test('a process leader sees honest phases, who edited the brief, and takes the d
 	await signUp(page, leader, { name: 'Höörs kommun', kind: 'buyer' });
 	const id = await createInitiative(page, 'Tystare skolmatsal', 'Bullret i matsalen stör både elever och personal.');
 
-	// Phases without pages say so; market dialogue leads to the RFI rounds, not to the procedure advisor.
+	// Phases without pages say so; market dialogue leads to the RFI rounds, not to the procedure advisor; the sprint phase to the sprints.
 	const phases = page.getByRole('navigation', { name: /faser/i });
 	const dialogue = phases.getByRole('listitem').filter({ hasText: 'Marknadsdialog' });
 	await expect(dialogue.getByRole('link')).toHaveAttribute('href', `/initiatives/${id}/rfis`);
 	await expect(dialogue).not.toContainText('kommer i en senare fas');
-	for (const later of ['Innovationssprint', 'Pilot', 'Utvärdera']) {
+	const sprint = phases.getByRole('listitem').filter({ hasText: 'Innovationssprint' });
+	await expect(sprint.getByRole('link')).toHaveAttribute('href', `/initiatives/${id}/sprints`);
+	await expect(sprint).not.toContainText('kommer i en senare fas');
+	for (const later of ['Pilot', 'Utvärdera']) {
 		await expect(phases.getByRole('listitem').filter({ hasText: later })).toContainText('kommer i en senare fas');
 	}
 	await expect(phases.getByRole('link', { name: /initiera/i })).toHaveAttribute('href', `/initiatives/${id}/brief`);

@@ -1,5 +1,6 @@
 /**
- * The leader's sprint console in real Chromium: a process leader creates a sprint, adds two
+ * The leader's sprint console in real Chromium: the organisation adds its own sprint template; a
+ * process leader creates a sprint, adds two
  * supplier rooms by invitation, publishes an input to every room and starts a stage with a timer.
  * One supplier registers from its invitation, reads and accepts the terms, and sees its own room
  * with the input and the running stage — and nothing of the other room. Every new page passes axe;
@@ -30,11 +31,29 @@ test('a leader creates a sprint, adds two rooms, publishes an input and starts a
 	await signUp(page, leader, { name: 'Ystads kommun', kind: 'buyer' });
 	const initiativeId = await createInitiative(page, 'Trygg hemgång', 'Färre återinskrivningar efter utskrivning.');
 
+	// The organisation adds its own template (data, not code) and then offers it for new sprints.
+	await page.goto('/organisation');
+	await page.getByRole('link', { name: 'Sprintmallar' }).click();
+	await page.waitForLoadState('networkidle');
+	await expectAccessible(page, 'sprint templates');
+	await page.getByLabel('Mallens namn').fill('Tredagarssprint');
+	const day1 = page.getByRole('group', { name: 'Dag 1' });
+	await day1.getByLabel('Kartlägg').check();
+	await day1.getByLabel('Skissa').check();
+	await page.getByRole('group', { name: 'Dag 2' }).getByLabel('Besluta').check();
+	const day3 = page.getByRole('group', { name: 'Dag 3' });
+	await day3.getByLabel('Prototyp').check();
+	await day3.getByLabel('Testa').check();
+	await page.getByRole('button', { name: 'Lägg till mallen' }).click();
+	await expect(page.getByText('Mallen är tillagd.')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: 'Tredagarssprint' })).toBeVisible();
+
 	await page.goto(`/initiatives/${initiativeId}/sprints`);
 	await expect(page.getByRole('heading', { level: 2, name: 'Innovationssprintar' })).toBeVisible();
 	await page.waitForLoadState('networkidle');
 	await expectAccessible(page, 'sprint list');
 	await page.getByLabel('Titel').fill('Sprint hemgång');
+	await expect(page.getByLabel('Mall').getByRole('option', { name: /Tredagarssprint/ })).toHaveCount(1);
 	await page.getByLabel('Mall').selectOption('design_sprint_4');
 	await page.getByLabel('Långsiktigt mål').fill('Ingen ska behöva åka tillbaka första veckan.');
 	await page.getByLabel('Sprintfrågor', { exact: true }).fill('Kan vi upptäcka oro tidigt?\nLitar personalen på larmen?');

@@ -324,6 +324,10 @@ describe('the parity report', () => {
 		// Observers follow parity, never room content marked confidential; suppliers see neither.
 		expect((await as(observer).get(`/api/v1/sprints/${sprintId}/parity`)).status).toBe(200);
 		expect((await as(observer).get(`/api/v1/sprint-rooms/${rooms.A}`)).status).toBe(404);
+		const observerConsole = await as(observer).get(`/initiatives/${initiativeId}/sprints/${sprintId}`);
+		expect(observerConsole.status).toBe(200);
+		expect(await observerConsole.text()).not.toContain(`href="/sprints/${rooms.A}"`);
+		expect(await (await as(leader).get(`/initiatives/${initiativeId}/sprints/${sprintId}`)).text()).toContain(`href="/sprints/${rooms.A}"`);
 		expect((await as(a1).get(`/api/v1/sprints/${sprintId}/parity`)).status).toBe(404);
 		const docx = await as(leader).get(`/api/v1/sprints/${sprintId}/parity?format=docx`);
 		expect(docx.status).toBe(200);

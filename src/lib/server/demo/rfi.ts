@@ -15,7 +15,8 @@ import { DEMO_TITLE } from './seed.ts';
 
 const DAY = 86_400_000;
 
-async function persona(app: App, key: string): Promise<UserActor | null> {
+/** A demo persona as an actor (null when the demo has no such persona). */
+export async function persona(app: App, key: string): Promise<UserActor | null> {
 	const [row] = await app.db
 		.select({ user: users, kind: organisations.kind })
 		.from(users)

@@ -1,4 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { can } from '#lib/server/access/policy.ts';
+import { sprintRooms } from '#lib/server/db/schema/index.ts';
 import * as sprints from '#lib/server/sprints/index.ts';
 import * as files from '#lib/server/files/index.ts';
 import { attempt, optional, pageSprint } from '#lib/server/sprints/pages.ts';
@@ -20,11 +23,19 @@ export const load: PageServerLoad = async ({ locals, params, url, parent }) => {
 		run ? sprints.candidateOrganisations(db, ctx.sprint.initiativeId) : Promise.resolve([])
 	]);
 	const inSprint = new Set(view.rooms.map((r) => r.organisation?.id).filter(Boolean));
+	// Observers follow counts; a room's page is linked only where the viewer may read the room.
+	const roomRows = await db.select().from(sprintRooms).where(eq(sprintRooms.sprintId, ctx.sprint.id));
+	const readable: string[] = [];
+	for (const room of roomRows) {
+		const scope = await sprints.roomScopeFor(db, ctx.actor, room);
+		if (can(ctx.actor, 'read', { resource: 'sprint_room', initiative: ctx.initiative, sprint: ctx.scope, room: scope })) readable.push(room.id);
+	}
 	return {
 		sprint: view,
 		progress,
 		questions,
 		candidates: candidates.filter((c) => !inSprint.has(c.id)),
+		readableRooms: readable,
 		maxFile: formatMegabytes(locals.app.config.FILES_MAX_BYTES),
 		now: locals.app.clock.now().toISOString()
 	};
