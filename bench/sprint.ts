@@ -248,7 +248,10 @@ const w = workshop as { results?: Array<{ phase: string; p50ms: number; p99ms: n
 console.log(JSON.stringify({ sprint, workshop }, null, 2));
 console.log('');
 console.log(`sprint, ${sprint.rooms} rooms × ${sprint.participantsPerRoom}: stage shown in every client p99 ${sprint.stage.everyClientP99ms} ms (per client p99 ${sprint.stage.perClientP99ms} ms); fan-out in rooms p50 ${sprint.fanout.p50ms} ms / p99 ${sprint.fanout.p99ms} ms`);
-for (const r of w.results ?? []) console.log(`workshop ${r.phase}: p50 ${r.p50ms} ms / p99 ${r.p99ms} ms`);
+for (const r of (w.results ?? []) as Array<{ phase: string; p50ms: number; p99ms: number; observations?: number; expected?: number }>) {
+	const partial = r.observations !== undefined && r.expected !== undefined && r.observations < r.expected ? ` (workshop benchmark saw ${r.observations}/${r.expected} observations)` : '';
+	console.log(`workshop ${r.phase}: p50 ${r.p50ms} ms / p99 ${r.p99ms} ms${partial}`);
+}
 
 if (stageMissing > 0 || fanMissing > 0) {
 	console.error(`INCOMPLETE: ${stageMissing} stage observations and ${fanMissing} fan-out observations never arrived — the figures above are not valid.`);
