@@ -14,7 +14,8 @@
  * in afresh), the journal itself, and live-document storage (but not its authorship ledger), which the collaboration server
  * compacts in the background (a snapshot may land during any later request). The journal rule
  * also leaves out the participants' own cards and votes, which are content rather than
- * decisions and in anonymous workshops must not be tied to a person in the journal, and a
+ * decisions and in anonymous workshops must not be tied to a person in the journal — and, for
+ * the same reason, a sprint room's art-museum sketches, critiques, dots and test notes — and a
  * person marking their own notifications read (the bell's state, not the procedure's: every
  * notification is created by a command that journals its own change).
  *
@@ -36,7 +37,7 @@ const WRITE_RUNS = 14;
 const READ_RUNS = 4;
 
 /** Tables whose changes need no journal row (see the header). */
-const UNJOURNALLED = new Set(['workshop_cards', 'workshop_votes', 'notifications']);
+const UNJOURNALLED = new Set(['workshop_cards', 'workshop_votes', 'sprint_sketches', 'sprint_critiques', 'sprint_dots', 'sprint_test_notes', 'notifications']);
 /** Tables outside the digest altogether. */
 const NOT_STATE = new Set(['sessions', 'audit_log', 'doc_snapshots', 'doc_updates', 'doc_projections']);
 

@@ -160,7 +160,7 @@ describe('guests', () => {
 		const c = new Client(server.url);
 		const res = await c.post('/api/v1/workshops/join', { code: w.joinCode.toLowerCase().replace(/^(...)/, '$1 '), displayName: 'Gun' });
 		expect(res.status).toBe(200);
-		expect(await res.json()).toEqual({ workshopId: w.id, docName: w.docName });
+		expect(await res.json()).toEqual({ workshopId: w.id, docName: w.docName, landing: `/w/${w.id}` });
 		const cookie = res.headers.getSetCookie().find((s) => s.startsWith('brygga_guest='))!;
 		expect(cookie).toMatch(/HttpOnly/i);
 		expect(cookie).toMatch(/SameSite=Lax/i);

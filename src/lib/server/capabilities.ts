@@ -10,3 +10,4 @@ import './reports/index.ts';
 import './templates/index.ts';
 import './sprints/index.ts';
 import './pilots/index.ts';
+import './sprints/live/hooks.ts';

@@ -9,9 +9,11 @@ import { requirementsDocKind } from './requirements/doc-kind.ts';
 import { workshopDocKind } from './workshops/doc-kind.ts';
 import { sprintRoomDocKind } from './sprints/doc-kind.ts';
 import { pilotDocKind } from './pilots/doc-kind.ts';
+import { stageBoardKinds } from './sprints/live/doc-kinds.ts';
 
 registerDocKind(briefDocKind);
 registerDocKind(requirementsDocKind);
 registerDocKind(workshopDocKind);
 registerDocKind(sprintRoomDocKind);
 registerDocKind(pilotDocKind);
+for (const kind of stageBoardKinds) registerDocKind(kind);

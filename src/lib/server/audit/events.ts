@@ -17,5 +17,6 @@ import '../tenders/events.ts';
 import '../reports/events.ts';
 import '../sprints/events.ts';
 import '../pilots/events.ts';
+import '../sprints/live/events.ts';
 
 export { describe, registeredActions, isRegistered, kindName, type Lookup, type Locale, type Detail } from './format.ts';

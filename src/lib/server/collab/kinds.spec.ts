@@ -4,7 +4,7 @@ import { parseDocName } from '../access/docs.ts';
 
 describe('live-document kinds', () => {
 	it('has every kind of Brygga registered by its capability', () => {
-		expect(docKindNames().sort()).toEqual(['brief', 'pilot', 'requirements', 'sprint_room', 'workshop']);
+		expect(docKindNames().sort()).toEqual(['brief', 'pilot', 'requirements', 'sprint_decide', 'sprint_map', 'sprint_prototype', 'sprint_room', 'sprint_sketch', 'sprint_test', 'workshop']);
 		expect(docKind('workshop')?.socketWrite).toBe('admin');
 		expect(docKind('workshop')?.serverOnlyRoots).toEqual(['tally']);
 	});

@@ -5,9 +5,9 @@
  * workshop row), anonymity (cards are put on the board by the server, without an author) and
  * silent mode (private cards stay in our table until the reveal).
  */
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, ne, notExists, or, sql } from 'drizzle-orm';
 import type * as Y from 'yjs';
-import { organisations, users, workshopCards, workshopGuests, workshopVotes, workshops } from '../db/schema/index.ts';
+import { organisations, sprintTestSessions, users, workshopCards, workshopGuests, workshopVotes, workshops } from '../db/schema/index.ts';
 import type { Db, Tx } from '../db/index.ts';
 import type { App } from '../app.ts';
 import { can, type Actor, type InitiativeScope, type Target, type UserActor } from '../access/policy.ts';
@@ -25,6 +25,7 @@ import { acceptsCards, acceptsGuests, acceptsVotes, transitionRefusal, type Work
 import { generateJoinCode, normaliseJoinCode } from './codes.ts';
 import { createJoinGuard, farFromAll, DAY_MS, type JoinGuard } from './join-guard.ts';
 import { replicate } from '../cluster.ts';
+import { landingFor } from './landing.ts';
 
 export type Workshop = typeof workshops.$inferSelect;
 
@@ -270,9 +271,16 @@ export async function setTallyVisible(app: App, actor: UserActor, w: Workshop, v
 	return row;
 }
 
-/** Workshops of an initiative, newest first. */
+/**
+ * Workshops of an initiative, newest first. Workshop rows that carry a sprint room's end-user
+ * test session (`sprint_test_sessions`) belong to that room, not to the needs work: left out.
+ */
 export async function listWorkshops(db: Db, initiativeId: string): Promise<Workshop[]> {
-	return db.select().from(workshops).where(eq(workshops.initiativeId, initiativeId)).orderBy(desc(workshops.createdAt));
+	return db
+		.select()
+		.from(workshops)
+		.where(and(eq(workshops.initiativeId, initiativeId), notExists(db.select({ id: sprintTestSessions.id }).from(sprintTestSessions).where(eq(sprintTestSessions.workshopId, workshops.id)))))
+		.orderBy(desc(workshops.createdAt));
 }
 
 // ——— joining ———
@@ -313,6 +321,8 @@ export interface JoinResult {
 	guest: GuestActor | null;
 	/** Set when the browser had no device cookie yet: the value to store. */
 	deviceToken: string | null;
+	/** Where the participant lands (`landing.ts`): the board, or a capability's own page. */
+	landing: string;
 }
 
 const unknownCode = () => new ApiError(404, 'unknown_code', 'Det finns ingen pågående workshop med den koden.');
@@ -353,7 +363,7 @@ export async function joinWorkshop(
 	// that arrives early must not spend its guesses on the right code).
 	guard.recordJoin(opts.ip, code);
 	if (!acceptsGuests(w.phase)) throw new ApiError(409, 'workshop_not_started', 'Workshoppen har inte börjat än. Försök igen när facilitatorn har öppnat den.');
-	const result = { workshopId: w.id, docName: docNameOf(w.id), deviceToken: null };
+	const result = { workshopId: w.id, docName: docNameOf(w.id), deviceToken: null, landing: await landingFor(app.db, w.id) };
 	if (opts.actor.kind === 'user') {
 		const ctx = await workshopContext(app.db, opts.actor, w.id);
 		if (ctx && can(opts.actor, 'read', ctx.target)) return { ...result, guestToken: null, guest: null };

@@ -140,7 +140,18 @@ registerOperations([
 			'A visitor becomes a guest of this one workshop (a display name only) and gets an HttpOnly guest cookie, plus a long-lived HttpOnly device cookie: joining again from the same browser resumes the same guest (and its votes). Wrong guesses are limited per client address (IPv6 per /64) so that the chance of finding any live code stays below 1 in 10 000 per day; a code the address has already joined with is never refused (docs/workshops.md).',
 		body: joinSchema,
 		responses: {
-			200: { description: 'Joined.', schema: { type: 'object', required: ['workshopId', 'docName'], properties: { workshopId: uuid, docName: { type: 'string' } } } },
+			200: {
+				description: 'Joined.',
+				schema: {
+					type: 'object',
+					required: ['workshopId', 'docName', 'landing'],
+					properties: {
+						workshopId: uuid,
+						docName: { type: 'string' },
+						landing: { type: 'string', description: 'The page the participant belongs on: `/w/<id>` for a workshop, `/t/<id>` for a sprint’s end-user test session (one join endpoint for every code).' }
+					}
+				}
+			},
 			400: errors[400],
 			404: { description: '`unknown_code`: no running workshop has this code (closed workshops included).', schema: ref('Error') },
 			403: { description: '`guest_removed`: a facilitator removed the guest this browser is in the workshop.', schema: ref('Error') },

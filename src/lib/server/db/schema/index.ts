@@ -17,3 +17,4 @@ export * from './tenders.ts';
 export * from './reports.ts';
 export * from './sprints.ts';
 export * from './pilots.ts';
+export * from './sprint-boards.ts';

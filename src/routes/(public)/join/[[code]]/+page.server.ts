@@ -41,6 +41,6 @@ export const actions: Actions = {
 			throw err;
 		}
 		setJoinCookies(cookies, secure, result);
-		redirect(303, `/w/${result.workshopId}`);
+		redirect(303, result.landing);
 	}
 };

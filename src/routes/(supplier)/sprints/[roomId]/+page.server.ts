@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { can } from '#lib/server/access/policy.ts';
 import { needs, users } from '#lib/server/db/schema/index.ts';
 import * as sprints from '#lib/server/sprints/index.ts';
+import * as live from '#lib/server/sprints/live/index.ts';
 import { attempt, optional, pageRoom, stockholmLocalToIso } from '#lib/server/sprints/pages.ts';
 import { logEntrySchema, meetingSchema, questionSchema, roomSettingsSchema } from '#lib/server/sprints/validation.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -30,6 +31,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		room: view,
 		needs: needRows,
 		abilities: { write: can(actor, 'write', sprints.roomTargetOf(ctx)), admin, buyer },
+		/** What the stage boards let this actor do (write on them, the decider's supervote). */
+		boards: live.boardAbilities(actor, ctx),
 		team: admin ? await sprints.buyerTeam(db, ctx.sprint.initiativeId) : [],
 		supplierPeople:
 			admin && ctx.room.organisationId

@@ -3,7 +3,7 @@ import { buildDocument } from '#lib/server/openapi.ts';
 import type { RequestHandler } from './$types';
 
 // Every module describes its own operations in src/lib/server/<module>/openapi.ts.
-import.meta.glob('/src/lib/server/*/openapi.ts', { eager: true });
+import.meta.glob(['/src/lib/server/*/openapi.ts', '/src/lib/server/*/*/openapi.ts'], { eager: true });
 
 /** The OpenAPI 3.1 description of the API. Public: it describes the contract, not data. */
 export const GET: RequestHandler = ({ locals, url }) =>

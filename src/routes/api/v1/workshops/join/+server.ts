@@ -21,7 +21,7 @@ export const POST: RequestHandler = endpoint(async ({ locals, request, cookies }
 			device: deviceOf(cookies, secure)
 		});
 		setJoinCookies(cookies, secure, r);
-		return json({ workshopId: r.workshopId, docName: r.docName });
+		return json({ workshopId: r.workshopId, docName: r.docName, landing: r.landing });
 	} catch (err) {
 		if (err instanceof workshops.RateLimited) {
 			return errorResponse(429, err.code, err.message, { 'retry-after': String(err.retryAfter) });
