@@ -216,12 +216,14 @@ describe('the final report', () => {
 		const res = await people.maria.client.get(`/api/v1/initiatives/${initiativeId}/report`);
 		expect(res.status).toBe(200);
 		const report = (await res.json()) as { sections: Array<{ key: string; title: string; blocks: unknown[] }> };
-		expect(report.sections.map((s) => s.key)).toEqual(['initiative', 'requirements', 'rfis', 'tenders', 'decisions', 'lessons']);
+		expect(report.sections.map((s) => s.key)).toEqual(['initiative', 'requirements', 'rfis', 'tenders', 'decisions', 'pilots', 'lessons']);
 		const text = JSON.stringify(report);
 		expect(text).toContain('Golvteknik Norr AB');
 		expect(text).toContain('Bäst tidsbesparing till rimligt pris.');
 		expect(text).toContain('Inkomna svar');
 		expect(text).toContain('För kort svarstid för små bolag.');
+		// The pilots register their own section (60): an initiative without pilots says so.
+		expect(JSON.stringify(report.sections.find((s) => s.key === 'pilots'))).toContain('Inga piloter har genomförts i initiativet.');
 		// Nothing sealed or scored reaches the report.
 		expect(text).not.toContain('POÄNGMOTIVERING');
 		expect(text).not.toContain('ANBUDSINNEHALL');
