@@ -16,6 +16,8 @@ import { makeOrganisation, makeUser, signIn, type TestUser } from '../factories/
 import { DEMO_TITLE, seedDemo } from '../../src/lib/server/demo/seed.ts';
 import { seedDemoRfi } from '../../src/lib/server/demo/rfi.ts';
 import {
+	sprintRooms,
+	sprints,
 	initiativeStartingMaterial,
 	initiatives,
 	memberships,
@@ -216,7 +218,7 @@ describe('the final report', () => {
 		const res = await people.maria.client.get(`/api/v1/initiatives/${initiativeId}/report`);
 		expect(res.status).toBe(200);
 		const report = (await res.json()) as { sections: Array<{ key: string; title: string; blocks: unknown[] }> };
-		expect(report.sections.map((s) => s.key)).toEqual(['initiative', 'requirements', 'rfis', 'tenders', 'decisions', 'pilots', 'lessons']);
+		expect(report.sections.map((s) => s.key)).toEqual(['initiative', 'requirements', 'rfis', 'sprints', 'tenders', 'decisions', 'pilots', 'lessons']);
 		const text = JSON.stringify(report);
 		expect(text).toContain('Golvteknik Norr AB');
 		expect(text).toContain('Bäst tidsbesparing till rimligt pris.');
@@ -326,6 +328,32 @@ describe('method templates', () => {
 		expect(res.status).toBe(404);
 		expect(((await res.json()) as { error: { code: string } }).error.code).toBe('template_not_found');
 		expect(await server.app.db.select().from(initiatives).where(eq(initiatives.title, 'Kapad mall'))).toEqual([]);
+	});
+});
+
+describe('sprints in the report and in method templates', () => {
+	it('reports a sprint by its goal, questions and rooms by letter, and copies only the method into a new initiative', async () => {
+		const created = await people.maria.client.post(`/api/v1/initiatives/${initiativeId}/sprints`, {
+			title: 'Sprint om entréerna',
+			template: 'design_sprint_4',
+			goal: 'Torra entréer hela vintern',
+			questions: ['Kan barnen själva hålla mattan ren?']
+		});
+		expect(created.status).toBe(201);
+		const report = JSON.stringify(await (await people.maria.client.get(`/api/v1/initiatives/${initiativeId}/report`)).json());
+		expect(report).toContain('Innovationssprintar');
+		expect(report).toContain('Torra entréer hela vintern');
+		expect(report).toContain('Kan barnen själva hålla mattan ren?');
+
+		const saved = await people.maria.client.post(`/api/v1/organisations/${sjostadId}/templates`, { fromInitiativeId: initiativeId, parts: ['sprint'], title: 'Sprintmallen' });
+		expect(saved.status).toBe(201);
+		const started = await people.maria.client.post('/api/v1/initiatives', { title: 'Entréer i skolorna', templateId: ((await saved.json()) as { id: string }).id });
+		expect(started.status).toBe(201);
+		const newId = ((await started.json()) as { id: string }).id;
+		const copies = await server.app.db.select().from(sprints).where(eq(sprints.initiativeId, newId));
+		expect(copies.map((c) => [c.title, c.goal, c.questions, c.needIds, c.stage])).toContainEqual(['Sprint om entréerna', 'Torra entréer hela vintern', ['Kan barnen själva hålla mattan ren?'], [], null]);
+		expect(await server.app.db.select().from(sprintRooms).where(inArray(sprintRooms.sprintId, copies.map((c) => c.id)))).toEqual([]);
+		expect((await journalTexts(newId, people.maria.client)).some((t) => t.startsWith('sprint.created_from_template'))).toBe(true);
 	});
 });
 

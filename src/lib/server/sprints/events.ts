@@ -22,6 +22,11 @@ registerEvents({
 			en: (d, s) => `${s.actor} created the sprint ${s.q(d.title)} with ${s.num(d.questions)} sprint questions`,
 			details: (d, s) => [{ label: s.t('Mall', 'Template'), value: s.str(d.template) }]
 		},
+		'sprint.created_from_template': {
+			sv: (d, s) => `${s.actor} skapade sprinten ${s.q(d.title)} från en metodmall (${s.num(d.questions)} sprintfrågor)`,
+			en: (d, s) => `${s.actor} created the sprint ${s.q(d.title)} from a method template (${s.num(d.questions)} sprint questions)`,
+			details: () => []
+		},
 		'sprint.template_created': {
 			sv: (d, s) => `${s.actor} lade till sprintmallen ${s.q(d.name)} (${s.num(d.days)} dagar)`,
 			en: (d, s) => `${s.actor} added the sprint template ${s.q(d.name)} (${s.num(d.days)} days)`,

@@ -6,6 +6,7 @@
  */
 import './notify.ts';
 import './files.ts';
+import './register.ts';
 
 export * from './access.ts';
 export * from './commands.ts';
