@@ -72,5 +72,3 @@ export async function pilotReportSection(db: Db, initiativeId: string, viewer: A
 	return { title: 'Piloter och resultat', blocks };
 }
 
-/** The registry entry as the report capability expects it (registered by the integrator). */
-export const pilotReportEntry = { key: 'pilots', order: 60, build: pilotReportSection } as const;
