@@ -150,6 +150,40 @@ describe('supplier isolation of the room documents', () => {
 		expect((await as(b.users[0]).post(`/api/v1/sprint-rooms/${a.id}/sketches`, { title: 'x', panels: ['a', 'b', 'c'] })).status).toBe(404);
 	});
 
+	it('answers the room’s own supplier 409 terms_not_accepted on the upgrade until the terms are accepted, and other suppliers still 403', async () => {
+		const [a, b] = rooms;
+		await server.app.db.update(sprintRooms).set({ termsAcceptedAt: null, termsAcceptedBy: null }).where(eq(sprintRooms.id, a.id));
+		try {
+			for (const docName of [`sprint_room.${a.id}`, ...SPRINT_STAGES.map((stage) => stageDocName(a.id, stage))]) {
+				const own = await rawSocket(server.url, `/yjs/${docName}`, { origin: server.url, cookie: a.users[1].cookie });
+				expect(own.kind).toBe('refused');
+				if (own.kind === 'refused') {
+					expect(own.status).toBe(409);
+					expect(JSON.parse(own.body).error.code).toBe('terms_not_accepted');
+				}
+				// Another supplier learns nothing: the same 403 as for a document that does not exist.
+				const other = await rawSocket(server.url, `/yjs/${docName}`, { origin: server.url, cookie: b.users[0].cookie });
+				expect(other.kind).toBe('refused');
+				if (other.kind === 'refused') {
+					expect(other.status).toBe(403);
+					expect(JSON.parse(other.body).error.code).toBe('forbidden');
+				}
+				// The buyer team is not held back by a supplier's terms.
+				const buyer = await rawSocket(server.url, `/yjs/${docName}`, { origin: server.url, cookie: team.cookie });
+				expect(buyer.kind).toBe('open');
+				if (buyer.kind === 'open') buyer.ws.close();
+			}
+			// The HTTP routes of the room give the same answer.
+			const http = await as(a.users[1]).get(`/api/v1/sprint-rooms/${a.id}/test-sessions`);
+			expect(http.status).toBe(409);
+		} finally {
+			await server.app.db.update(sprintRooms).set({ termsAcceptedAt: new Date(), termsAcceptedBy: a.users[0].id }).where(eq(sprintRooms.id, a.id));
+		}
+		const opened = await rawSocket(server.url, `/yjs/${stageDocName(a.id, 'map')}`, { origin: server.url, cookie: a.users[1].cookie });
+		expect(opened.kind).toBe('open');
+		if (opened.kind === 'open') opened.ws.close();
+	});
+
 	it('never sends one room’s content or presence to another supplier, on raw frames', async () => {
 		await setStage('map');
 		// Every room plants its own canaries: map content over the socket, and people present.
