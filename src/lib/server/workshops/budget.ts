@@ -36,7 +36,7 @@ export async function castWithinBudget<T extends PgTable>(tx: Tx, rule: VoteBudg
 		.from(rule.lock.table as PgTable)
 		.where(eq(rule.lock.id, rule.lock.value))
 		.for('update')) as Array<T['$inferSelect']>;
-	if (!row) throw new ApiError(404, 'not_found', 'Det finns inte.');
+	if (!row) throw new ApiError(404, 'not_found', 'Det du röstar i finns inte längre.');
 	await rule.check?.(row);
 	const [used] = await tx.select({ n: count() }).from(rule.votes.table).where(rule.votes.voter);
 	const budget = typeof rule.budget === 'function' ? rule.budget(row) : rule.budget;
