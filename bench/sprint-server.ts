@@ -17,6 +17,7 @@ import { makeInitiative, makeOrganisation, makeUser } from '../tests/factories/c
 import { sprintRooms, sprints } from '../src/lib/server/db/schema/index.ts';
 import { SPRINT_STAGES, type SprintStage } from '../src/lib/server/sprints/stages.ts';
 import { notifyStageStarted, publishRoomStage } from '../src/lib/server/sprints/stage.ts';
+import type { UserActor } from '../src/lib/server/access/policy.ts';
 import '../src/lib/server/capabilities.ts';
 
 const ROOMS = Number(process.env.BENCH_SPRINT_ROOMS ?? 6);
@@ -58,14 +59,19 @@ for (let r = 0; r < ROOMS; r++) {
 }
 
 /** Starts a stage in every room: what the console's command does after its transaction. */
+let currentStage: SprintStage | null = null;
+const leaderActor: UserActor = { kind: 'user', userId: leader.id, name: leader.name, organisationId: buyer.id, organisationKind: 'buyer', orgAdmin: false, platformAdmin: false };
+
 async function startStage(stage: SprintStage) {
 	const now = new Date();
+	const from = currentStage;
+	currentStage = stage;
 	await app.db.update(sprints).set({ stage, stageStartedAt: now, timerEndsAt: null }).where(eq(sprints.id, sprint.id));
 	const state = { stage, stageStartedAt: now.toISOString(), timerEndsAt: null, locked: false };
 	await Promise.all(rooms.map((r) => publishRoomStage(app, r.id, state)));
 	await notifyStageStarted(
 		app,
-		rooms.map((r) => ({ sprintId: sprint.id, initiativeId: initiative.id, roomId: r.id, stage, state }))
+		rooms.map((r) => ({ sprintId: sprint.id, initiativeId: initiative.id, roomId: r.id, stage, from, state, actor: leaderActor }))
 	);
 }
 

@@ -10,10 +10,11 @@ import type { App } from '../../src/lib/server/app.ts';
 import { resolveActor } from '../../src/lib/server/auth/actor.ts';
 import { sessionCookie } from '../../src/lib/server/auth/session.ts';
 import { guestCookieName } from '../../src/lib/server/auth/guest.ts';
+import { docKind } from '../../src/lib/server/collab/kinds.ts';
 import { COLLAB_PATH } from '../../src/lib/collab/protocol.ts';
 
 export type HandshakeResult =
-	| { ok: false; status: 400 | 401 | 403 | 429; code: string; message: string }
+	| { ok: false; status: 400 | 401 | 403 | 409 | 429; code: string; message: string }
 	| {
 			ok: true;
 			docName: string;
@@ -100,6 +101,9 @@ export async function handshake(app: App, req: http.IncomingMessage): Promise<Ha
 	const parsed = parseDocName(docName);
 	const access = parsed ? await accessFor(app, resolved.actor, parsed.name) : null;
 	if (!parsed || !access) {
+		// The kind may explain its own refusal to whoever may know the document (never to others).
+		const refusal = parsed ? await docKind(parsed.kind)?.refusal?.(app.db, resolved.actor, parsed.id) : null;
+		if (refusal) return { ok: false, ...refusal };
 		return { ok: false, status: 403, code: 'forbidden', message: 'Du har inte behörighet till dokumentet.' };
 	}
 	return {

@@ -63,6 +63,7 @@ const STATUS_TEXT: Record<number, string> = {
 	401: 'Unauthorized',
 	403: 'Forbidden',
 	404: 'Not Found',
+	409: 'Conflict',
 	429: 'Too Many Requests',
 	500: 'Internal Server Error',
 	503: 'Service Unavailable'

@@ -17,7 +17,7 @@ import { Client } from '../helpers/http.ts';
 import { liveClient, rawSocket, until, type LiveClient } from '../helpers/live.ts';
 import { addMember, makeInitiative, makeOrganisation, makeUser, type TestUser } from '../factories/collab.ts';
 import { MESSAGE } from '../../src/lib/collab/protocol.ts';
-import { sprintRoomMembers, sprintRooms, sprintSupervotes, sprints } from '../../src/lib/server/db/schema/index.ts';
+import { auditLog, sprintRoomMembers, sprintRooms, sprintSupervotes, sprints, workshops as workshopsTable } from '../../src/lib/server/db/schema/index.ts';
 import { SPRINT_STAGES, stageDocName, type SprintStage } from '../../src/lib/server/sprints/stages.ts';
 import { addActor, addHmw, patternGrid, readStageBoard, setGoal } from '../../src/lib/shapes/sprint-board.ts';
 
@@ -148,6 +148,40 @@ describe('supplier isolation of the room documents', () => {
 		}
 		expect((await as(b.users[0]).get(`/api/v1/sprint-rooms/${a.id}/test-sessions`)).status).toBe(404);
 		expect((await as(b.users[0]).post(`/api/v1/sprint-rooms/${a.id}/sketches`, { title: 'x', panels: ['a', 'b', 'c'] })).status).toBe(404);
+	});
+
+	it('answers the room’s own supplier 409 terms_not_accepted on the upgrade until the terms are accepted, and other suppliers still 403', async () => {
+		const [a, b] = rooms;
+		await server.app.db.update(sprintRooms).set({ termsAcceptedAt: null, termsAcceptedBy: null }).where(eq(sprintRooms.id, a.id));
+		try {
+			for (const docName of [`sprint_room.${a.id}`, ...SPRINT_STAGES.map((stage) => stageDocName(a.id, stage))]) {
+				const own = await rawSocket(server.url, `/yjs/${docName}`, { origin: server.url, cookie: a.users[1].cookie });
+				expect(own.kind).toBe('refused');
+				if (own.kind === 'refused') {
+					expect(own.status).toBe(409);
+					expect(JSON.parse(own.body).error.code).toBe('terms_not_accepted');
+				}
+				// Another supplier learns nothing: the same 403 as for a document that does not exist.
+				const other = await rawSocket(server.url, `/yjs/${docName}`, { origin: server.url, cookie: b.users[0].cookie });
+				expect(other.kind).toBe('refused');
+				if (other.kind === 'refused') {
+					expect(other.status).toBe(403);
+					expect(JSON.parse(other.body).error.code).toBe('forbidden');
+				}
+				// The buyer team is not held back by a supplier's terms.
+				const buyer = await rawSocket(server.url, `/yjs/${docName}`, { origin: server.url, cookie: team.cookie });
+				expect(buyer.kind).toBe('open');
+				if (buyer.kind === 'open') buyer.ws.close();
+			}
+			// The HTTP routes of the room give the same answer.
+			const http = await as(a.users[1]).get(`/api/v1/sprint-rooms/${a.id}/test-sessions`);
+			expect(http.status).toBe(409);
+		} finally {
+			await server.app.db.update(sprintRooms).set({ termsAcceptedAt: new Date(), termsAcceptedBy: a.users[0].id }).where(eq(sprintRooms.id, a.id));
+		}
+		const opened = await rawSocket(server.url, `/yjs/${stageDocName(a.id, 'map')}`, { origin: server.url, cookie: a.users[1].cookie });
+		expect(opened.kind).toBe('open');
+		if (opened.kind === 'open') opened.ws.close();
 	});
 
 	it('never sends one room’s content or presence to another supplier, on raw frames', async () => {
@@ -338,6 +372,57 @@ describe('end-user test sessions', () => {
 		const b = rooms[1];
 		const foreign = await as(b.users[0]).post(`/api/v1/sprint-rooms/${b.id}/test-notes`, { intervieweeId: interviewee.id, frame: 1, tag: 'positive', text: 'x' });
 		expect(foreign.status).toBe(404);
+	});
+});
+
+describe('closing end-user test sessions', () => {
+	async function openSession(room: (typeof rooms)[number], name: string) {
+		const created = await as(room.users[1]).post(`/api/v1/sprint-rooms/${room.id}/test-sessions`, {});
+		expect(created.status).toBe(201);
+		const { code } = await created.json();
+		const phone = new Client(server.url);
+		const joined = await phone.post('/api/v1/workshops/join', { code, displayName: name });
+		expect(joined.status).toBe(200);
+		const { workshopId } = await joined.json();
+		expect((await phone.post('/api/v1/test-sessions/consent', {})).status).toBe(200);
+		return { code: code as string, workshopId: workshopId as string, phone };
+	}
+	const phaseOf = async (workshopId: string) =>
+		(await server.app.db.select({ phase: workshopsTable.phase }).from(workshopsTable).where(eq(workshopsTable.id, workshopId)))[0]?.phase;
+
+	it('closes every room’s test sessions when the sprint moves on from Test, so the guests’ sessions end', async () => {
+		await setStage('test');
+		const [a, b] = rooms;
+		const inA = await openSession(a, 'Harald');
+		const inB = await openSession(b, 'Ingrid');
+		// Starting Test again is not leaving it.
+		expect((await as(leader).post(`/api/v1/sprints/${sprintId}/stage`, { stage: 'test' })).status).toBe(200);
+		expect(await phaseOf(inA.workshopId)).toBe('collect');
+
+		expect((await as(leader).post(`/api/v1/sprints/${sprintId}/stage`, { stage: 'decide' })).status).toBe(200);
+		for (const s of [inA, inB]) {
+			expect(await phaseOf(s.workshopId)).toBe('closed');
+			expect((await s.phone.post('/api/v1/test-sessions/consent', {})).status).toBe(401);
+			expect((await new Client(server.url).post('/api/v1/workshops/join', { code: s.code, displayName: 'Sen' })).status).not.toBe(200);
+		}
+		const journal = await server.app.db.select().from(auditLog).where(eq(auditLog.action, 'workshop.closed'));
+		expect(journal.map((e) => (e.data as { workshopId: string }).workshopId)).toEqual(expect.arrayContaining([inA.workshopId, inB.workshopId]));
+	});
+
+	it('closes a room’s test sessions when the room is locked, and leaves other rooms’ open', async () => {
+		await setStage('test');
+		const [a, , c] = rooms;
+		const inA = await openSession(a, 'Jonas');
+		const inC = await openSession(c, 'Karin');
+		try {
+			expect((await as(leader).post(`/api/v1/sprints/${sprintId}/lock`, { locked: true, roomId: c.id })).status).toBe(200);
+			expect(await phaseOf(inC.workshopId)).toBe('closed');
+			expect((await inC.phone.post('/api/v1/test-sessions/consent', {})).status).toBe(401);
+			expect(await phaseOf(inA.workshopId)).toBe('collect');
+			expect((await inA.phone.post('/api/v1/test-sessions/consent', {})).status).toBe(200);
+		} finally {
+			await as(leader).post(`/api/v1/sprints/${sprintId}/lock`, { locked: false, roomId: c.id });
+		}
 	});
 });
 

@@ -12,11 +12,26 @@ import type { Db } from '../db/index.ts';
 import type { Action, Actor, Target } from '../access/policy.ts';
 import type { Projection } from './projection.ts';
 
+/** A kind's own answer to a refused connection (see `LiveDocKind.refusal`). */
+export interface DocRefusal {
+	status: 403 | 409;
+	code: string;
+	message: string;
+}
+
 export interface LiveDocKind {
 	/** The name before the dot: lower case letters and `_`, at most 32 characters. */
 	name: string;
 	/** Resolves the policy target of `<kind>.<id>` for this actor; null when it does not exist. */
 	target(db: Db, actor: Actor, id: string): Promise<(Target & { initiativeId: string }) | null>;
+	/**
+	 * Asked only when a connection is refused (no target, or no level): the kind's own answer for
+	 * an actor who may know the document exists but may not open it yet (a sprint room whose
+	 * supplier has not accepted the terms: 409 `terms_not_accepted`, as its HTTP routes answer).
+	 * null keeps the usual 403, which reveals nothing; the kind must return null to anyone who
+	 * may not know the document exists.
+	 */
+	refusal?(db: Db, actor: Actor, id: string): Promise<DocRefusal | null>;
 	/**
 	 * Level needed to send updates over the socket (default `write`). A kind whose changes must
 	 * go through server commands (e.g. anonymous workshop cards, votes) sets `admin`, so that

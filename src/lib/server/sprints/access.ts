@@ -9,6 +9,7 @@
 import { and, eq } from 'drizzle-orm';
 import { sprintRoomMembers, sprintRooms, sprints } from '../db/schema/index.ts';
 import type { Db, Tx } from '../db/index.ts';
+import type { DocRefusal } from '../collab/kinds.ts';
 import { initiativeScope, isUuid } from '../access/scope.ts';
 import { ApiError, authorize, forbidden, requireUser, unauthenticated } from '../http/api.ts';
 import {
@@ -130,6 +131,19 @@ export async function roomDocTarget(db: Db, actor: Actor, roomId: string): Promi
 	const ctx = await roomContext(db, actor, roomId);
 	if (!ctx || !roomOpenFor(actor, ctx.room)) return null;
 	return { ...roomTargetOf(ctx), initiativeId: ctx.sprint.initiativeId } as Target & { initiativeId: string };
+}
+
+/**
+ * The room's own refusal of a live document (`LiveDocKind.refusal`): 409 `terms_not_accepted` to
+ * a supplier who may read the room but whose organisation has not accepted its terms — the same
+ * answer as the room's HTTP routes. null for everyone else, so another supplier's connection
+ * still gets the 403 that reveals nothing.
+ */
+export async function roomDocRefusal(db: Db, actor: Actor, roomId: string): Promise<DocRefusal | null> {
+	const ctx = await roomContext(db, actor, roomId);
+	if (!ctx || roomOpenFor(actor, ctx.room) || decide(actor, 'read', roomTargetOf(ctx)) !== 'ok') return null;
+	const refusal = termsNotAccepted();
+	return { status: 409, code: refusal.code, message: refusal.message };
 }
 
 type Locals = { app: { db: Db }; actor: Actor };

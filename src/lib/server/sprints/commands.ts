@@ -41,7 +41,7 @@ import { auditActor } from '../initiatives/commands.ts';
 import type { RoomContext, SprintContext, SprintRoom } from './access.ts';
 import { findTemplate } from './templates.ts';
 import { TERMS_SHA256 } from './terms.ts';
-import { notifyStageStarted, publishRoomStage, type StageStarted } from './stage.ts';
+import { notifyRoomsLocked, notifyStageStarted, publishRoomStage, type StageStarted } from './stage.ts';
 import { roomDocName } from './stages.ts';
 import type { AddRoomInput, CreateSprintInput, InputInput, LogEntryInput, MeetingInput, RoomSettingsInput, StageInput, TemplateInput } from './validation.ts';
 
@@ -271,6 +271,7 @@ export async function updateRoom(app: App, actor: UserActor, ctx: RoomContext, i
 			timerEndsAt: sprint.timerEndsAt?.toISOString() ?? null,
 			locked: input.locked
 		});
+		if (input.locked) await notifyRoomsLocked(app, { sprintId: sprint.id, initiativeId: sprint.initiativeId, roomIds: [room.id], actor });
 	}
 }
 
@@ -300,6 +301,7 @@ export async function setLocked(app: App, actor: UserActor, ctx: SprintContext, 
 			locked: input.locked
 		});
 	}
+	if (input.locked) await notifyRoomsLocked(app, { sprintId: sprint.id, initiativeId: sprint.initiativeId, roomIds: rooms.map((r) => r.id), actor });
 	return { rooms: rooms.length };
 }
 
@@ -417,7 +419,7 @@ export async function startStage(app: App, actor: UserActor, ctx: SprintContext,
 	for (const r of rooms) {
 		const state = { stage: input.stage, stageStartedAt: now.toISOString(), timerEndsAt: timerEndsAt?.toISOString() ?? null, locked: r.lockedAt !== null };
 		await publishRoomStage(app, r.id, state);
-		events.push({ sprintId: sprint.id, initiativeId: sprint.initiativeId, roomId: r.id, stage: input.stage, state });
+		events.push({ sprintId: sprint.id, initiativeId: sprint.initiativeId, roomId: r.id, stage: input.stage, from: sprint.stage, state, actor });
 	}
 	await notifyStageStarted(app, events);
 	return { stage: input.stage, startedAt: now.toISOString(), timerEndsAt: timerEndsAt?.toISOString() ?? null, rooms: rooms.length };

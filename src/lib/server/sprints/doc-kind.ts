@@ -6,17 +6,19 @@
  *
  * Access is the room's (`sprints/access.ts` `roomDocTarget`): the supplier whose room it is (once
  * its terms are accepted), the buyer team and nobody else; another supplier's connection is
- * refused like a document that does not exist.
+ * refused like a document that does not exist. The room's own supplier, before its terms are
+ * accepted, is refused with 409 `terms_not_accepted` (`roomDocRefusal`), as by the HTTP routes.
  */
 import type { LiveDocKind } from '../collab/kinds.ts';
 import type { Db } from '../db/index.ts';
 import type { Actor } from '../access/policy.ts';
-import { roomDocTarget } from './access.ts';
+import { roomDocRefusal, roomDocTarget } from './access.ts';
 import { ROOM_DOC_KIND } from './stages.ts';
 
 export const sprintRoomDocKind: LiveDocKind = {
 	name: ROOM_DOC_KIND,
 	target: (db: Db, actor: Actor, id: string) => roomDocTarget(db, actor, id),
+	refusal: (db: Db, actor: Actor, id: string) => roomDocRefusal(db, actor, id),
 	// Nobody's connection writes the overview: the stage and timer come from the server's commands.
 	socketWrite: 'admin',
 	serverOnlyRoots: ['meta']

@@ -8,13 +8,14 @@
  * update; the stage boards read `roomStage` on the server and the `meta` map in the browser.
  *
  * Listeners registered with `onStageStarted` (the live stage boards) run after the change is
- * committed, once per room.
+ * committed, once per room; those registered with `onRoomsLocked` after rooms were locked.
  */
 import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { sprintRooms, sprints } from '../db/schema/index.ts';
 import type { Db, Tx } from '../db/index.ts';
 import type { App } from '../app.ts';
+import type { UserActor } from '../access/policy.ts';
 import { isUuid } from '../access/scope.ts';
 import { registry } from '../registry.ts';
 import { roomDocName, type SprintStage } from './stages.ts';
@@ -76,7 +77,11 @@ export interface StageStarted {
 	initiativeId: string;
 	roomId: string;
 	stage: SprintStage;
+	/** The stage the sprint left (null when this is its first). */
+	from: SprintStage | null;
 	state: RoomStageState;
+	/** Who started it (the leader), for what listeners journal. */
+	actor: UserActor;
 }
 
 type StageListener = (app: App, event: StageStarted) => Promise<void> | void;
@@ -96,6 +101,34 @@ export async function notifyStageStarted(app: App, events: StageStarted[]): Prom
 			} catch (err) {
 				app.log.error('sprints.stage_listener_failed', { listener: name, roomId: event.roomId, error: err instanceof Error ? err.message : String(err) });
 			}
+		}
+	}
+}
+
+export interface RoomsLocked {
+	sprintId: string;
+	initiativeId: string;
+	roomIds: string[];
+	/** Who locked them (the leader), for what listeners journal. */
+	actor: UserActor;
+}
+
+type LockListener = (app: App, event: RoomsLocked) => Promise<void> | void;
+const lockListeners = registry<LockListener>('sprints.rooms-locked');
+
+/** Registers a listener called after rooms were locked (one room, or every room of a sprint). */
+export function onRoomsLocked(name: string, listener: LockListener): void {
+	lockListeners.set(name, listener);
+}
+
+/** Calls every lock listener; a failing listener is logged, never undoes the lock. */
+export async function notifyRoomsLocked(app: App, event: RoomsLocked): Promise<void> {
+	if (!event.roomIds.length) return;
+	for (const [name, listener] of lockListeners) {
+		try {
+			await listener(app, event);
+		} catch (err) {
+			app.log.error('sprints.lock_listener_failed', { listener: name, sprintId: event.sprintId, error: err instanceof Error ? err.message : String(err) });
 		}
 	}
 }

@@ -26,6 +26,7 @@ import { generateJoinCode, normaliseJoinCode } from './codes.ts';
 import { createJoinGuard, farFromAll, DAY_MS, type JoinGuard } from './join-guard.ts';
 import { replicate } from '../cluster.ts';
 import { landingFor } from './landing.ts';
+import { castWithinBudget } from './budget.ts';
 
 export type Workshop = typeof workshops.$inferSelect;
 
@@ -699,25 +700,26 @@ async function assertTarget(app: App, w: Workshop, targetId: string): Promise<vo
 
 /**
  * Casts one vote. The phase, the lock and the budget are checked again inside a transaction that
- * locks the workshop row, so parallel requests cannot overspend the budget.
+ * locks the workshop row (`budget.ts`, the rule sprint dots share), so parallel requests cannot
+ * overspend the budget.
  */
 export async function castVote(app: App, actor: Actor, w: Workshop, targetId: string): Promise<VoteStatus> {
 	assertOpenFor(w, acceptsVotes, 'Att rösta');
 	await assertTarget(app, w, targetId);
 	const voter = voterColumns(actor);
-	await app.db.transaction(async (tx) => {
-		const [current] = await tx.select().from(workshops).where(eq(workshops.id, w.id)).for('update');
-		assertOpenFor(current, acceptsVotes, 'Att rösta');
-		if (actor.kind === 'guest') await assertNotRemoved(tx, actor.guestId);
-		const [used] = await tx
-			.select({ n: count() })
-			.from(workshopVotes)
-			.where(and(eq(workshopVotes.workshopId, w.id), voterFilter(actor)));
-		if (Number(used?.n ?? 0) >= current.votesPerParticipant) {
-			throw new ApiError(409, 'vote_budget_exhausted', 'Du har använt alla dina röster. Ta tillbaka en röst för att rösta på något annat.');
-		}
-		await tx.insert(workshopVotes).values({ workshopId: w.id, targetId, ...voter });
-	});
+	await app.db.transaction((tx) =>
+		castWithinBudget(tx, {
+			lock: { table: workshops, id: workshops.id, value: w.id },
+			check: async (current) => {
+				assertOpenFor(current, acceptsVotes, 'Att rösta');
+				if (actor.kind === 'guest') await assertNotRemoved(tx, actor.guestId);
+			},
+			budget: (current) => current.votesPerParticipant,
+			votes: { table: workshopVotes, voter: and(eq(workshopVotes.workshopId, w.id), voterFilter(actor)) },
+			message: 'Du har använt alla dina röster. Ta tillbaka en röst för att rösta på något annat.',
+			insert: () => tx.insert(workshopVotes).values({ workshopId: w.id, targetId, ...voter })
+		})
+	);
 	if (w.tallyVisible) await publishTally(app, w, [targetId]);
 	return voteStatus(app.db, actor, w);
 }

@@ -3,7 +3,8 @@
  * (names from `sprints/stages.ts`; the overview `sprint_room.<roomId>` is the core's). Each resolves its policy target through the
  * room (`roomDocTarget`), so a room's documents open to its own supplier (after the terms were
  * accepted), the buyer team and — when the room is not confidential — observers; never to another
- * supplier, who gets the same refusal as for a document that does not exist.
+ * supplier, who gets the same refusal as for a document that does not exist. Before the terms are
+ * accepted the room's own supplier is refused with 409 `terms_not_accepted` (`roomDocRefusal`).
  *
  * What must not carry a person goes through the server (`serverOnlyRoots`): the art museum's
  * sketches, dots, poll, critiques and supervote, the test sessions and their notes. On the Decide
@@ -12,7 +13,7 @@
  */
 import type { LiveDocKind } from '../../collab/kinds.ts';
 import type { Actor } from '../../access/policy.ts';
-import { roomDocTarget } from '../access.ts';
+import { roomDocRefusal, roomDocTarget } from '../access.ts';
 import { SPRINT_STAGES, stageDocKind, type SprintStage } from '../stages.ts';
 
 /** The neutral presence label on the Decide board (Swedish: presence is shown to everyone). */
@@ -34,6 +35,7 @@ export function stageBoardKind(stage: SprintStage): LiveDocKind {
 	return {
 		name: stageDocKind(stage),
 		target,
+		refusal: roomDocRefusal,
 		...(serverOnly.length ? { serverOnlyRoots: serverOnly } : {}),
 		...(stage === 'decide' ? { presenceName: (_actor: Actor) => NEUTRAL_PRESENCE_NAME } : {})
 	};

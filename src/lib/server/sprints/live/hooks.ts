@@ -1,16 +1,17 @@
 /**
  * How the stage boards plug into the sprint core: they prepare a board when its stage starts (the
  * Map board gets the long-term goal once; the Prototype board an interview script drafted from the
- * sprint questions, unless the team already wrote one), and they contribute each stage's content to
- * the room's sprint log. Imported once from `capabilities.ts`.
+ * sprint questions, unless the team already wrote one), close a room's end-user test sessions when
+ * the sprint leaves Test or the room is locked, and they contribute each stage's content to the
+ * room's sprint log. Imported once from `capabilities.ts`.
  */
 import { eq } from 'drizzle-orm';
 import { sprints } from '../../db/schema/index.ts';
-import { onStageStarted } from '../stage.ts';
+import { onRoomsLocked, onStageStarted } from '../stage.ts';
 import { registerSprintLogSection } from '../log-sections.ts';
 import { SPRINT_STAGES, stageDocName } from '../stages.ts';
 import { draftInterviewScript, roots } from '../../../shapes/sprint-board.ts';
-import { stageLog } from './index.ts';
+import { closeTestSessions, stageLog } from './index.ts';
 import './files.ts';
 
 onStageStarted('live.prepare-board', async (app, event) => {
@@ -31,6 +32,14 @@ onStageStarted('live.prepare-board', async (app, event) => {
 			p.set('script', draftInterviewScript(sprint.questions, true));
 		});
 	}
+});
+
+// End-user test sessions end with the Test stage and with the room's lock: their guests leave.
+onStageStarted('live.close-test-sessions', async (app, event) => {
+	if (event.from === 'test' && event.stage !== 'test') await closeTestSessions(app, event.actor, [event.roomId]);
+});
+onRoomsLocked('live.close-test-sessions', async (app, event) => {
+	await closeTestSessions(app, event.actor, event.roomIds);
 });
 
 for (const stage of SPRINT_STAGES) {

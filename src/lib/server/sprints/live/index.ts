@@ -13,7 +13,7 @@
  *   guard are the workshop engine's), joined with the one join endpoint; an end user appears in
  *   the pattern grid once they have given consent.
  */
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import * as Y from 'yjs';
 import {
 	organisations,
@@ -38,6 +38,7 @@ import { auditActor } from '../../initiatives/commands.ts';
 import { ApiError } from '../../http/api.ts';
 import * as workshops from '../../workshops/index.ts';
 import { registerJoinLanding } from '../../workshops/landing.ts';
+import { castWithinBudget } from '../../workshops/budget.ts';
 import { roomOpenFor, roomTargetOf, type RoomContext, type SprintContext } from '../access.ts';
 import { stageDocName, type SprintStage } from '../stages.ts';
 import {
@@ -202,27 +203,23 @@ async function assertDotTarget(app: App, ctx: RoomContext, kind: SprintDotKind, 
 
 /**
  * A dot on a "How might we" note (Map), a heat-map dot or a straw-poll vote (Decide). The budget is
- * checked inside a transaction that locks the room row, so parallel requests cannot overspend it.
+ * the workshop engine's rule (`workshops/budget.ts`): checked inside a transaction that locks the
+ * room row, so parallel requests cannot overspend it.
  */
 export async function castDot(app: App, ctx: RoomContext & { actor: UserActor }, kind: SprintDotKind, targetId: string): Promise<DotStatus> {
 	assertStage(ctx, kind === 'hmw' ? ['map'] : ['decide'], kind === 'poll' ? 'Att rösta' : 'Att sätta prickar');
 	await assertDotTarget(app, ctx, kind, targetId);
 	liveDocs(app);
-	await app.db.transaction(async (tx) => {
-		await tx.select({ id: sprintRooms.id }).from(sprintRooms).where(eq(sprintRooms.id, ctx.room.id)).for('update');
-		const [used] = await tx
-			.select({ n: count() })
-			.from(sprintDots)
-			.where(and(eq(sprintDots.roomId, ctx.room.id), eq(sprintDots.kind, kind), eq(sprintDots.voterUserId, ctx.actor.userId)));
-		if (Number(used?.n ?? 0) >= BUDGET[kind]) {
-			throw new ApiError(
-				409,
-				'vote_budget_exhausted',
-				kind === 'poll' ? 'Du har redan röstat. Ta tillbaka rösten för att rösta på en annan skiss.' : 'Du har satt alla dina prickar. Ta bort en för att sätta den någon annanstans.'
-			);
-		}
-		await tx.insert(sprintDots).values({ roomId: ctx.room.id, kind, targetId, voterUserId: ctx.actor.userId });
-	});
+	await app.db.transaction((tx) =>
+		castWithinBudget(tx, {
+			lock: { table: sprintRooms, id: sprintRooms.id, value: ctx.room.id },
+			budget: BUDGET[kind],
+			votes: { table: sprintDots, voter: and(eq(sprintDots.roomId, ctx.room.id), eq(sprintDots.kind, kind), eq(sprintDots.voterUserId, ctx.actor.userId)) },
+			message:
+				kind === 'poll' ? 'Du har redan röstat. Ta tillbaka rösten för att rösta på en annan skiss.' : 'Du har satt alla dina prickar. Ta bort en för att sätta den någon annanstans.',
+			insert: () => tx.insert(sprintDots).values({ roomId: ctx.room.id, kind, targetId, voterUserId: ctx.actor.userId })
+		})
+	);
 	await publishDots(app, ctx.room.id, kind);
 	return dotStatus(app.db, ctx.room.id, ctx.actor.userId, kind);
 }
@@ -324,6 +321,33 @@ export async function createTestSession(app: App, ctx: RoomContext & { actor: Us
 	});
 	await docs.change(stageDocName(ctx.room.id, 'test'), null, (doc) => putSession(doc, { id: session.id, code: w.joinCode, createdAt: now.getTime() }));
 	return { id: session.id, code: w.joinCode, workshopId: w.id };
+}
+
+/**
+ * Closes the open test sessions of these rooms (their workshop rows move to the engine's `closed`
+ * phase, `workshops.changePhase`): the guests' sessions end at once instead of at their 24 h
+ * expiry, connected guests are disconnected and the join code stops working. Called when the
+ * sprint leaves the Test stage and when a room is locked; each close is journalled
+ * (`workshop.closed`) as the leader who did it. Returns how many were closed.
+ */
+export async function closeTestSessions(app: App, actor: UserActor, roomIds: string[]): Promise<number> {
+	if (!roomIds.length) return 0;
+	const open = await app.db
+		.select({ workshop: workshopsTable })
+		.from(sprintTestSessions)
+		.innerJoin(workshopsTable, eq(workshopsTable.id, sprintTestSessions.workshopId))
+		.where(and(inArray(sprintTestSessions.roomId, roomIds), ne(workshopsTable.phase, 'closed')));
+	let closed = 0;
+	for (const { workshop } of open) {
+		try {
+			await workshops.changePhase(app, actor, workshop, 'closed');
+			closed++;
+		} catch (err) {
+			// Closed by someone else in the meantime: nothing left to do for that one.
+			if (!(err instanceof ApiError && err.status === 409)) throw err;
+		}
+	}
+	return closed;
 }
 
 export interface TestSessionView {
