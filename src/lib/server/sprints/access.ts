@@ -113,16 +113,6 @@ export function roomOpenFor(actor: Actor, room: Pick<SprintRoom, 'termsAcceptedA
 }
 
 /**
- * Throws 409 `terms_not_accepted` when the room is not yet open to the actor (see `roomOpenFor`).
- * The live documents of a room call this after the policy allowed the connection.
- */
-export async function assertRoomOpen(db: Db, actor: Actor, roomId: string): Promise<void> {
-	if (!isUuid(roomId)) return;
-	const [room] = await db.select({ termsAcceptedAt: sprintRooms.termsAcceptedAt }).from(sprintRooms).where(eq(sprintRooms.id, roomId.toLowerCase())).limit(1);
-	if (room && !roomOpenFor(actor, room)) throw termsNotAccepted();
-}
-
-/**
  * The policy target of a room for a live-document kind (`LiveDocKind.target`): null when the room
  * does not exist, when the actor may not know it, and — so that a live document never opens
  * before the terms are accepted — when the room is not open to the actor yet.

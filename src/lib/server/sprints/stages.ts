@@ -6,7 +6,7 @@
  * document per stage, `sprint_<stage>.<roomId>` (`sprint_map.…`, `sprint_sketch.…`, …), and its
  * overview document `sprint_room.<roomId>` is the room's `docName` in the API. The kinds are
  * registered by the live boards (`live-kinds.ts`); each resolves its policy target through
- * `roomTarget` in `access.ts` and refuses a room whose terms are not accepted with `assertRoomOpen`.
+ * `roomDocTarget` in `access.ts` and names a room whose terms are not accepted with `roomDocRefusal`.
  */
 import { SPRINT_STAGES, type SprintStage } from '../db/schema/sprints.ts';
 
