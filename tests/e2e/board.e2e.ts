@@ -245,7 +245,10 @@ test('the keyboard reaches the board by a skip link, walks it with the arrow key
 	await page.reload();
 	await expect(page.locator('#board-cards [data-roving-cell]')).toHaveCount(16);
 
-	// Two Tabs from the top of the page: "skip to content", then "skip to the board".
+	// Two Tabs from the top of the page: "skip to content", then "skip to the board" (added, with
+	// its focus forwarding, once the page's script runs: wait for it).
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByRole('link', { name: /hoppa till tavlan/i })).toBeAttached();
 	await page.locator('body').focus();
 	await page.keyboard.press('Tab');
 	await expect(page.getByRole('link', { name: /hoppa till innehållet/i })).toBeFocused();
