@@ -348,8 +348,8 @@ class Series {
 		this.p50.push(pct(xs, 0.5));
 		this.p99.push(pct(xs, 0.99));
 		this.cpu.push(r.cpuPerUpdate);
-		this.got += r.samples.length;
-		this.expected += r.expected;
+		this.got += r[which].length;
+		this.expected += which === 'cross' ? r.expectedCross : r.expected;
 	}
 }
 
@@ -546,7 +546,7 @@ async function processes() {
 			['fan-out p50 (ms)', f(pct(ts, 0.5)), f(pct(cs, 0.5)), f(pct(os1, 0.5))],
 			['fan-out p99, pooled (ms)', f(pct(ts, 0.99)), f(pct(cs, 0.99)), f(pct(os1, 0.99))],
 			['server CPU per update, all processes (µs, median of rounds)', f(med(two.cpu)), '', f(med(one.cpu))],
-			['deliveries', `${two.got}/${two.expected}`, `${cs.length}`, `${one.got}/${one.expected}`]
+			['deliveries', `${two.got}/${two.expected}`, `${cross.got}/${cross.expected}`, `${one.got}/${one.expected}`]
 		]
 	);
 	const ratios = cross.p99.map((x, k) => x / one.p99[k]);
@@ -555,7 +555,8 @@ async function processes() {
 	console.log(`cross-process p99 ÷ one-process p99 per round: ${ratios.map((x) => x.toFixed(2)).join(', ')}; median ${med(ratios).toFixed(2)}`);
 	console.log(`cost of the hop per round (across p50 − one-process p50, ms): ${hops.map(f).join(', ')}; median ${f(med(hops))}; pooled ${f(pct(cs, 0.5) - pct(os1, 0.5))}`);
 	console.log(`figures (two processes): cross-process fan-out p99 ${f(pct(cs, 0.99))} ms (median per-round ratio to one process ${med(ratios).toFixed(2)}); cost of the hop ${f(med(hops))} ms at p50 (median of rounds)`);
-	if (two.got !== two.expected || one.got !== one.expected) incomplete.push(`two processes: deliveries two processes ${two.got}/${two.expected}, one process ${one.got}/${one.expected}`);
+	if (two.got !== two.expected || cross.got !== cross.expected || one.got !== one.expected)
+		incomplete.push(`two processes: deliveries two processes ${two.got}/${two.expected} (across ${cross.got}/${cross.expected}), one process ${one.got}/${one.expected}`);
 	for (const c of [a, bProc, single]) await c.stop();
 }
 
