@@ -1,14 +1,34 @@
 /**
  * `npm run bench`: Brygga's live-document server against the reference `@y/websocket-server`,
  * with real y-websocket clients in this process and each server in a process of its own.
+ * Scenarios (BENCH_SCENARIO=one-doc,many-docs,cursors,processes — all by default, comma-separated
+ * to pick some), each in interleaved rounds with the median of per-round ratios:
  *
- *  - fan-out latency: N clients on one document, U updates per second in total (round-robin
+ *  1. `one-doc`, fan-out latency: N clients on one document, U updates per second in total (round-robin
  *    senders); for every update and every other client, the time from the sender's change to
  *    the receiver's observer firing. p50 and p99 over all of them. Each server first gets one
  *    unmeasured warm-up round (the driving process's own code is cold at the start, and whichever
  *    server went first used to pay for that); measured rounds then alternate. The p99 of every
  *    round is printed too, with the median of the per-round ratios, so one unlucky round of
  *    either server shows as such.
+ *  2. `many-docs`: the same on BENCH_MULTI_CONNECTIONS (300) connections over BENCH_MULTI_DOCS
+ *     (30) documents, client k on document k mod 30, BENCH_MULTI_RATE (100) updates/s in total.
+ *  3. `cursors`, cursor storm: N clients on one document each move their caret (awareness
+ *     `cursor`) BENCH_CURSOR_HZ (5) times a second; the server process's CPU time during the
+ *     measured window ÷ awareness updates sent. Complete when every client saw every other
+ *     client's last position.
+ *  4. `processes`: two Brygga processes in multi-process mode (PostgreSQL + Redis, REDIS_URL,
+ *     default redis://127.0.0.1:6379, a unique REDIS_PREFIX) with the N clients alternating
+ *     between them, against one process without Redis on the same database with all N clients.
+ *     Figures: the p99 of cross-process deliveries (sender and receiver on different processes)
+ *     and the cost of the hop (cross-process p50 − one-process p50), per round and as medians.
+ *     The database is created with `createdb` (PGHOST/PGUSER, default 127.0.0.1/postgres) and
+ *     dropped afterwards, unless BENCH_CLUSTER_DATABASE_URL names one.
+ *  5. with `one-doc`: memory per open document and cold load, below.
+ *
+ * Every scenario counts its expected deliveries; when one is missing the run prints
+ * `INCOMPLETE: …` and exits 1 (after printing the figures, marked not valid).
+ *
  *  - memory per open document: heap (after GC) of the server process with D documents open,
  *    one client each, each with ~2 KB of text, minus the heap before; divided by D. Another D
  *    documents are opened and closed first, so one-time allocations are not counted.
@@ -22,7 +42,9 @@
  * The reference runs in memory for fan-out and memory, and on LevelDB (its YPERSISTENCE
  * option) for the cold load.
  *
- * Env: BENCH_CLIENTS (50), BENCH_RATE (50/s), BENCH_SECONDS (10 per round), BENCH_ROUNDS (4),
+ * Env: BENCH_SCENARIO, BENCH_CLIENTS (50), BENCH_RATE (50/s), BENCH_SECONDS (10 per round), BENCH_ROUNDS (7),
+ * BENCH_MULTI_CONNECTIONS (300), BENCH_MULTI_DOCS (30), BENCH_MULTI_RATE (100/s), BENCH_CURSOR_HZ (5),
+ * REDIS_URL, BENCH_CLUSTER_DATABASE_URL,
  * BENCH_MEM_DOCS (100), BENCH_COLD_DOCS (3), BENCH_COLD_UPDATES (10000),
  * BENCH_DATABASE_URL (use PostgreSQL for Brygga instead of PGlite), BENCH_NODE_FLAGS (extra Node
  * flags for both server processes, e.g. --trace-gc), BENCH_SAMPLES_FILE (append every fan-out
