@@ -55,5 +55,6 @@ export function evidenceText(e: EvidenceItem): string {
 	if (doc === 'workshop') return m.tenders_supplier_evidence_workshop(args);
 	if (e.source === 'workshop_cards') return m.tenders_supplier_evidence_cards(args);
 	if (e.source === 'needs') return m.tenders_supplier_evidence_needs(args);
+	if (e.source === 'sprint') return m.tenders_supplier_evidence_sprint(args);
 	return m.tenders_supplier_evidence_other(args);
 }
