@@ -146,19 +146,30 @@ test('a buyer team runs a tender round from publication to award, with the stand
 	await page.getByLabel(/Jag intygar att jag inte har någon intressekonflikt/).check();
 	await page.getByRole('button', { name: 'Lämna jävsdeklarationen' }).click();
 	await expect(page.getByText('Du har lämnat din jävsdeklaration.')).toBeVisible();
+	// Qualification (kvalificering) before the evaluation: both tenderers qualify, with reasons.
+	const qualification = page.getByRole('region', { name: 'Kvalificering', exact: true });
+	for (const company of ['Alfalarm AB', 'Betasäkerhet AB']) {
+		await page.waitForLoadState('networkidle');
+		const card = qualification.getByRole('article', { name: company });
+		await card.getByRole('radio', { name: 'Kvalificerad', exact: true }).check();
+		await card.getByLabel('Motivering', { exact: true }).fill(`${company} uppfyller kraven på ekonomisk kapacitet och referenser.`);
+		await card.getByRole('button', { name: 'Spara bedömningen' }).click();
+		await expect(card.getByText('Bedömningen är sparad.')).toBeVisible();
+	}
+	await expectAccessible(page, 'tender round (qualification)');
 	for (const [company, score] of [
 		['Alfalarm AB', '10'],
 		['Betasäkerhet AB', '5']
 	] as const) {
 		await page.waitForLoadState('networkidle');
 		await page.getByLabel(`Betyg för Kvalitet, ${company}`).selectOption(score);
-		const card = page.getByRole('article', { name: company });
+		const card = page.getByRole('article', { name: company }).filter({ has: page.getByRole('button', { name: 'Spara betyget' }) });
 		await card.getByLabel('Motivering', { exact: true }).fill(`${company}: svarstiden motiverar betyget ${score}.`);
 		await card.getByRole('button', { name: 'Spara betyget' }).click();
 		await expect(page.getByText('Betyget är sparat.')).toBeVisible();
 	}
 	// Alfalarm's confidentiality request is assessed, with a reason.
-	const alfa = page.getByRole('article', { name: 'Alfalarm AB' });
+	const alfa = page.getByRole('article', { name: 'Alfalarm AB' }).filter({ has: page.getByRole('button', { name: 'Spara prövningen' }) });
 	await alfa.getByRole('radio', { name: 'Bevilja sekretess' }).check();
 	await alfa.getByLabel('Motivering av prövningen').fill('Metoden är en affärshemlighet enligt OSL 31:16.');
 	await alfa.getByRole('button', { name: 'Spara prövningen' }).click();
