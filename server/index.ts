@@ -4,8 +4,18 @@
  * pending writes flushed, HTTP stops, the database is closed.
  */
 import { startServer } from './main.ts';
+import { StartupError } from '../src/lib/server/config.ts';
 
-const running = await startServer();
+let running: Awaited<ReturnType<typeof startServer>>;
+try {
+	running = await startServer();
+} catch (err) {
+	// What the operator must fix (settings, a data folder in use) is said in one message; anything
+	// else keeps its stack trace.
+	if (!(err instanceof StartupError)) throw err;
+	console.error(`brygga: ${err.message}`);
+	process.exit(1);
+}
 running.app.log.info('server.started', { url: running.url, database: running.app.database.kind, demo: running.app.config.demo });
 
 let stopping = false;

@@ -76,6 +76,15 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema> & { demo: boolean; secureCookies: boolean };
 
+/**
+ * A reason the server cannot start that an operator fixes in the configuration or the
+ * environment (invalid settings, a data folder in use): the Node entry prints its message alone,
+ * without a stack trace, and exits 1.
+ */
+export class StartupError extends Error {
+	override name = 'StartupError';
+}
+
 /** Parses an environment (default `process.env`) into a typed config, or throws with every problem listed. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
 	const cleaned = Object.fromEntries(
@@ -84,11 +93,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	const parsed = schema.safeParse(cleaned);
 	if (!parsed.success) {
 		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-		throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+		throw new StartupError(`Invalid configuration:\n${lines.join('\n')}`);
 	}
 	const c = parsed.data;
 	if (c.REDIS_URL && !c.DATABASE_URL) {
-		throw new Error('Invalid configuration:\n  REDIS_URL: multi-process mode needs DATABASE_URL (PostgreSQL); the embedded database (PGlite) serves exactly one process');
+		throw new StartupError('Invalid configuration:\n  REDIS_URL: multi-process mode needs DATABASE_URL (PostgreSQL); the embedded database (PGlite) serves exactly one process');
 	}
 	return {
 		...c,

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.ts';
+import { StartupError } from '../config.ts';
 
 export { schema };
 export type Schema = typeof schema;
@@ -57,7 +58,7 @@ export function lockDataDir(dataDir: string): () => void {
 			if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
 			const pid = Number(fs.readFileSync(file, 'utf8').trim());
 			if (Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
-				throw new Error(
+				throw new StartupError(
 					`DATA_DIR ${path.resolve(dataDir)} is in use by another Brygga process (pid ${pid}). The embedded database (PGlite) serves exactly one process: stop the other one, or run several processes on PostgreSQL (DATABASE_URL) with Redis (REDIS_URL) — see docs/operations.md.`
 				);
 			}
