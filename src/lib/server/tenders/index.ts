@@ -12,4 +12,5 @@ export * from './commands.ts';
 export * from './queries.ts';
 export * from './drafts.ts';
 export { eligibilityOf } from './eligibility.ts';
+export { verifySubmissions, type OpenedSubmission } from './content.ts';
 export { TENDER_ATTACHMENT } from './files.ts';

@@ -13,7 +13,7 @@ import type { Actor, UserActor } from '../access/policy.ts';
 import * as audit from '../audit/index.ts';
 import { computeRegister } from '../conflicts/index.ts';
 import type { Tender, TenderContext } from './access.ts';
-import { verifySubmissions } from './content.ts';
+import { verifySubmissions, type OpenedSubmission } from './content.ts';
 import { eligibilityOf } from './eligibility.ts';
 import { rank } from './ranking.ts';
 import { getVersion, versionText } from '../requirements/versions.ts';
@@ -131,10 +131,10 @@ export async function tenderView(db: Db, ctx: TenderContext, actor: UserActor, n
 }
 
 /** The opening protocol: time, openers, every tender with its receipt hash re-checked, the sealed journal. */
-export async function openingProtocol(app: App, ctx: TenderContext) {
+export async function openingProtocol(app: App, ctx: TenderContext, opened?: OpenedSubmission[]) {
 	const t = ctx.tender;
 	const people = await app.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, t.openingApprovals.map((a) => a.userId)));
-	const list = await verifySubmissions(app, app.db, t);
+	const list = opened ?? (await verifySubmissions(app, app.db, t));
 	return {
 		tenderId: t.id,
 		title: t.title,
@@ -154,9 +154,13 @@ async function confidentialityDecisions(db: Db, submissionIds: string[]) {
 	return new Map(rows.map((r) => [`${r.submissionId}:${r.index}`, { granted: r.granted, reason: r.reason, decidedAt: r.decidedAt.toISOString() }]));
 }
 
-/** Every tender's content, for the buyer team after the opening and the reader's declaration. */
-export async function submissionsForBuyer(app: App, ctx: TenderContext) {
-	const subs = await verifySubmissions(app, app.db, ctx.tender);
+/**
+ * Every tender's content, for the buyer team after the opening and the reader's declaration.
+ * The protocol, this list and the ranking take `opened` (one `verifySubmissions` of the round) so
+ * that a page showing all three decrypts every tender once.
+ */
+export async function submissionsForBuyer(app: App, ctx: TenderContext, opened?: OpenedSubmission[]) {
+	const subs = opened ?? (await verifySubmissions(app, app.db, ctx.tender));
 	const decisions = await confidentialityDecisions(app.db, subs.map((s) => s.receiptId));
 	return subs.map((s) => ({
 		id: s.receiptId,
@@ -185,8 +189,8 @@ export async function qualifications(db: Db, tenderId: string) {
  * Tenders recorded as not qualified are left out (listed in `excluded`), also from the lowest
  * price the price points are computed against.
  */
-export async function ranking(app: App, ctx: TenderContext) {
-	const all = await verifySubmissions(app, app.db, ctx.tender);
+export async function ranking(app: App, ctx: TenderContext, opened?: OpenedSubmission[]) {
+	const all = opened ?? (await verifySubmissions(app, app.db, ctx.tender));
 	const notQualified = new Set((await qualifications(app.db, ctx.tender.id)).filter((q) => !q.qualified).map((q) => q.submissionId));
 	const subs = all.filter((s) => !notQualified.has(s.receiptId));
 	const scores = await app.db

@@ -36,13 +36,15 @@ export const load: PageServerLoad = async (event) => {
 	};
 	const team = await openerChoices(app.db, ctx.tender.initiativeId, ctx.actor);
 	const nameOf = (id: string) => team.find((p) => p.id === id)?.name ?? '';
+	// Decrypted and re-hashed once for the protocol, the tenders and the ranking.
+	const opened = abilities.readProtocol || abilities.readTenders ? await tenders.verifySubmissions(app, app.db, ctx.tender) : [];
 	const [conflicts, invitations, protocol, declarations, submissions, ranking, qualifications] = await Promise.all([
 		abilities.administer ? tenders.conflictsForBuyer(app.db, ctx) : Promise.resolve([]),
 		abilities.administer ? tenders.invitationsForBuyer(app.db, ctx.tender.id) : Promise.resolve([]),
-		abilities.readProtocol ? tenders.openingProtocol(app, ctx) : Promise.resolve(null),
+		abilities.readProtocol ? tenders.openingProtocol(app, ctx, opened) : Promise.resolve(null),
 		ctx.scope.opened ? tenders.declarations(app.db, ctx.tender.id) : Promise.resolve([]),
-		abilities.readTenders ? tenders.submissionsForBuyer(app, ctx) : Promise.resolve([]),
-		abilities.readTenders ? tenders.ranking(app, ctx) : Promise.resolve(null),
+		abilities.readTenders ? tenders.submissionsForBuyer(app, ctx, opened) : Promise.resolve([]),
+		abilities.readTenders ? tenders.ranking(app, ctx, opened) : Promise.resolve(null),
 		abilities.readTenders ? tenders.qualifications(app.db, ctx.tender.id) : Promise.resolve([])
 	]);
 	return {
