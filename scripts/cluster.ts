@@ -221,6 +221,7 @@ export function renderProxyConfig(kind: ProxyKind, s: ProxySettings): string {
 
 export interface RunningProxy extends Running {
 	kind: ProxyKind;
+	port: number;
 	url: string;
 	configFile: string;
 	/** What the proxy wrote to stdout/stderr (nginx's error log is `runDir/error.log`). */
@@ -247,5 +248,5 @@ export async function startProxy(kind: ProxyKind, s: ProxySettings): Promise<Run
 	});
 	failed.catch(() => {});
 	await Promise.race([waitForPort(s.port, 10_000, kind), failed]);
-	return { ...handle, kind, url: `http://127.0.0.1:${s.port}`, configFile, output };
+	return { ...handle, kind, port: s.port, url: `http://127.0.0.1:${s.port}`, configFile, output };
 }
