@@ -203,12 +203,20 @@ export interface ProxySettings {
 	upstreams: [string, string];
 	/** Folder for the filled-in configuration, pid, logs and temporary files. */
 	runDir: string;
+	/** Serve TLS with this certificate and key (PEM files), as the production variant in docs/operations.md does. */
+	tls?: { cert: string; key: string };
 }
 
 /** The documented configuration of `kind` with the placeholders filled in. */
 export function renderProxyConfig(kind: ProxyKind, s: ProxySettings): string {
+	const address = `127.0.0.1:${s.port}`;
+	// The production variant's listen/bind line (docs/operations.md), on a local address.
+	const tlsListen: Record<ProxyKind, () => string> = {
+		nginx: () => `${address} ssl http2;\n        ssl_certificate ${s.tls!.cert};\n        ssl_certificate_key ${s.tls!.key}`,
+		haproxy: () => `${address} ssl crt ${path.join(s.runDir, 'haproxy.pem')}`
+	};
 	const values: Record<string, string> = {
-		listen: `127.0.0.1:${s.port}`,
+		listen: s.tls ? tlsListen[kind]() : address,
 		upstream_a: s.upstreams[0],
 		upstream_b: s.upstreams[1],
 		run_dir: s.runDir
@@ -235,6 +243,8 @@ export async function startProxy(kind: ProxyKind, s: ProxySettings): Promise<Run
 	fs.mkdirSync(s.runDir, { recursive: true });
 	const configFile = path.join(s.runDir, kind === 'nginx' ? 'nginx.conf' : 'haproxy.cfg');
 	fs.writeFileSync(configFile, renderProxyConfig(kind, s));
+	// HAProxy reads certificate and key from one file.
+	if (s.tls && kind === 'haproxy') fs.writeFileSync(path.join(s.runDir, 'haproxy.pem'), fs.readFileSync(s.tls.cert, 'utf8') + fs.readFileSync(s.tls.key, 'utf8'), { mode: 0o600 });
 	const args = kind === 'nginx' ? ['-p', s.runDir, '-c', configFile] : ['-db', '-f', configFile];
 	const check = spawnSync(bin, kind === 'nginx' ? ['-t', '-q', ...args] : ['-c', '-q', '-f', configFile], { encoding: 'utf8' });
 	if (check.status !== 0) throw new Error(`${kind} refused ${configFile}:\n${check.stderr}${check.stdout}`);
@@ -248,5 +258,5 @@ export async function startProxy(kind: ProxyKind, s: ProxySettings): Promise<Run
 	});
 	failed.catch(() => {});
 	await Promise.race([waitForPort(s.port, 10_000, kind), failed]);
-	return { ...handle, kind, port: s.port, url: `http://127.0.0.1:${s.port}`, configFile, output };
+	return { ...handle, kind, port: s.port, url: `${s.tls ? 'https' : 'http'}://127.0.0.1:${s.port}`, configFile, output };
 }

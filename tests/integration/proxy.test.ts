@@ -13,7 +13,9 @@
  * `TEST_DATABASE_URL` set) it is skipped: the PostgreSQL pass runs it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +53,31 @@ const missing = Object.fromEntries(PROXY_KINDS.map((k) => [k, shared ?? (proxyBi
 for (const k of PROXY_KINDS) if (missing[k]) console.log(`proxy.test.ts: ${k} skipped, needs ${missing[k]}`);
 
 const text = (c: LiveClient) => c.doc.getText('t').toString();
+
+const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
+if (!hasOpenssl) console.log('proxy.test.ts: the TLS variant is skipped, needs openssl');
+
+/** A self-signed certificate for 127.0.0.1 in `dir` (cert.pem, key.pem). */
+function selfSignedCertificate(dir: string): { cert: string; key: string } {
+	const cert = path.join(dir, 'cert.pem');
+	const key = path.join(dir, 'key.pem');
+	const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { encoding: 'utf8' });
+	if (made.status !== 0) throw new Error(`openssl failed: ${made.stderr}`);
+	return { cert, key };
+}
+
+/** One request over TLS to 127.0.0.1:`port`, trusting `ca`; resolves with the status and the cookies set. */
+function httpsRequest(port: number, ca: string, method: string, pathname: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; cookies: string[]; body: string }> {
+	return new Promise((resolve, reject) => {
+		const req = https.request({ host: '127.0.0.1', port, method, path: pathname, headers, ca: fs.readFileSync(ca) }, (res) => {
+			let text = '';
+			res.on('data', (d) => (text += d));
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, cookies: res.headers['set-cookie'] ?? [], body: text }));
+		});
+		req.on('error', reject);
+		req.end(body);
+	});
+}
 
 /** Sends only the head of a request with `Content-Length` and resolves with the status the proxy answers before any body. */
 function statusForDeclaredBody(port: number, pathname: string, length: number): Promise<number> {
@@ -145,6 +172,27 @@ for (const kind of PROXY_KINDS) {
 			expect(leader.cookieHeader()).toMatch(/brygga_session=/);
 			const list = (await (await leader.get('/api/v1/initiatives')).json()) as { initiatives: Array<{ id: string }> } | Array<{ id: string }>;
 			expect((Array.isArray(list) ? list : list.initiatives).length).toBeGreaterThan(0);
+		});
+
+		it.skipIf(!hasOpenssl)('serves the TLS variant of the configuration and forwards https: a same-origin sign-in from https://… passes, one from http://… is refused', async () => {
+			const dir = path.join(runDir, `${kind}-tls`);
+			fs.mkdirSync(dir, { recursive: true });
+			const tls = selfSignedCertificate(dir);
+			const port = await freePort();
+			const secure = await startProxy(kind, { port, upstreams: [`127.0.0.1:${a.port}`, `127.0.0.1:${b.port}`], runDir: dir, tls });
+			try {
+				const health = await httpsRequest(port, tls.cert, 'GET', '/healthz');
+				expect(health.status).toBe(200);
+				const form = { 'content-type': 'application/x-www-form-urlencoded' };
+				// The processes have no ORIGIN: their origin is https only if the proxy says so.
+				const signedIn = await httpsRequest(port, tls.cert, 'POST', '/login?/demo', { ...form, origin: `https://127.0.0.1:${port}` }, 'persona=process_leader');
+				expect(signedIn.status).toBeLessThan(400);
+				expect(signedIn.cookies.join('\n')).toMatch(/brygga_session=/);
+				const downgraded = await httpsRequest(port, tls.cert, 'POST', '/login?/demo', { ...form, origin: `http://127.0.0.1:${port}` }, 'persona=process_leader');
+				expect(downgraded.status).toBe(403);
+			} finally {
+				await secure.stop('SIGTERM', 5000);
+			}
 		});
 
 		it('refuses a body larger than uploads may be before it reaches a process', async () => {
