@@ -155,7 +155,7 @@ process.on('SIGTERM', () => void stopAll(0));
 const echo = (name: string) => (line: string) => process.stdout.write(`[${name}] ${line}\n`);
 
 async function launch(name: string): Promise<BryggaProcess> {
-	const proc = await startBryggaProcess(env, { onLine: echo(name) });
+	const proc = await startBryggaProcess(env, { onLine: echo(name), timeoutMs: 180_000 });
 	apps.push(proc);
 	// A process that ends on its own takes the demo down with it: nothing half-running stays behind.
 	void proc.exited.then((code) => {

@@ -128,11 +128,11 @@ for (const kind of PROXY_KINDS) {
 				LOG_LEVEL: 'debug'
 			};
 			// The first process migrates and seeds the demo; the second starts on a ready database.
-			a = await startBryggaProcess(env);
-			b = await startBryggaProcess(env);
+			a = await startBryggaProcess(env, { timeoutMs: 100_000 });
+			b = await startBryggaProcess(env, { timeoutMs: 100_000 });
 			proxy = await startProxy(kind, { port: await freePort(), upstreams: [`127.0.0.1:${a.port}`, `127.0.0.1:${b.port}`], runDir: path.join(runDir, kind) });
 			base = proxy.url;
-		}, 90_000);
+		}, 240_000);
 
 		afterAll(async () => {
 			for (const c of clients) c.destroy();
