@@ -236,11 +236,8 @@ for (const kind of PROXY_KINDS) {
 			const client = liveClient(base, docName, { cookie, doc });
 			clients.push(client);
 			await client.synced;
-			const after = await until(() => {
-				const now = connections();
-				return now[0] + now[1] > before[0] + before[1] ? now : null;
-			}, 5000, 'the connection logged');
-			return [client, after[0] > before[0] ? 0 : 1];
+			await until(() => connections()[0] + connections()[1] > before[0] + before[1], 5000, 'the connection logged');
+			return [client, connections()[0] > before[0] ? 0 : 1];
 		}
 
 		let typist: LiveClient, reader: LiveClient, typistOn: 0 | 1;
