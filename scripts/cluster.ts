@@ -12,6 +12,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
@@ -219,7 +220,8 @@ export function renderProxyConfig(kind: ProxyKind, s: ProxySettings): string {
 		listen: s.tls ? tlsListen[kind]() : address,
 		upstream_a: s.upstreams[0],
 		upstream_b: s.upstreams[1],
-		run_dir: s.runDir
+		run_dir: s.runDir,
+		user: os.userInfo().username
 	};
 	return fs.readFileSync(TEMPLATES[kind], 'utf8').replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
 		if (!(name in values)) throw new Error(`${TEMPLATES[kind]}: unknown placeholder {{${name}}}`);

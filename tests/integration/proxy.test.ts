@@ -195,7 +195,11 @@ for (const kind of PROXY_KINDS) {
 			}
 		});
 
-		it('refuses a body larger than uploads may be before it reaches a process', async () => {
+		it('passes a body of upload size to the app (buffered by the proxy) and refuses a larger one before it reaches a process', async () => {
+			const upload = await fetch(`${base}/api/v1/files`, { method: 'POST', headers: { origin: base, 'content-type': 'application/octet-stream' }, body: Buffer.alloc(2 * 1024 * 1024, 7) });
+			// The app's own answer (no session), not the proxy's.
+			expect(upload.status).toBe(401);
+			expect(((await upload.json()) as { error: { code: string } }).error.code).toBeTruthy();
 			expect(await statusForDeclaredBody(proxy.port, '/api/v1/files', 30 * 1024 * 1024)).toBe(413);
 		});
 
