@@ -42,15 +42,16 @@ import { CLOSE } from '../../src/lib/collab/protocol.ts';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-async function missingShared(): Promise<string | null> {
-	if (process.env.BRYGGA_TEST_DB === 'pglite' && process.env.TEST_DATABASE_URL) return 'the PostgreSQL pass (this is the PGlite pass; it runs there)';
-	if (await postgresProblem(PG_URL)) return `PostgreSQL at ${new URL(PG_URL).host} (set TEST_DATABASE_URL)`;
-	if (!(await redisReachable(REDIS_URL))) return `Redis at ${REDIS_URL} (set TEST_REDIS_URL)`;
+/** Why the tests behind any proxy cannot run here, or null. */
+async function sharedSkipReason(): Promise<string | null> {
+	if (process.env.BRYGGA_TEST_DB === 'pglite' && process.env.TEST_DATABASE_URL) return 'runs in the PostgreSQL pass, not in this PGlite pass';
+	if (await postgresProblem(PG_URL)) return `needs PostgreSQL at ${new URL(PG_URL).host} (set TEST_DATABASE_URL)`;
+	if (!(await redisReachable(REDIS_URL))) return `needs Redis at ${REDIS_URL} (set TEST_REDIS_URL)`;
 	return null;
 }
-const shared = await missingShared();
-const missing = Object.fromEntries(PROXY_KINDS.map((k) => [k, shared ?? (proxyBinary(k) ? null : `${k} (apt-get install ${k})`)])) as Record<ProxyKind, string | null>;
-for (const k of PROXY_KINDS) if (missing[k]) console.log(`proxy.test.ts: ${k} skipped, needs ${missing[k]}`);
+const shared = await sharedSkipReason();
+const missing = Object.fromEntries(PROXY_KINDS.map((k) => [k, shared ?? (proxyBinary(k) ? null : `needs ${k} (apt-get install ${k})`)])) as Record<ProxyKind, string | null>;
+for (const k of PROXY_KINDS) if (missing[k]) console.log(`proxy.test.ts: the tests behind ${k} are skipped: ${missing[k]}`);
 
 const text = (c: LiveClient) => c.doc.getText('t').toString();
 
