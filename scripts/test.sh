@@ -26,15 +26,22 @@ if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.pack
 fi
 export PATH="$PWD/node_modules/.bin:$PATH"
 
-# 2. Chromium for the end-to-end tests, from Debian (never a browser download).
-if [ ! -x /usr/bin/chromium ]; then
-	step "Installing Chromium from Debian"
+# 2. Chromium for the end-to-end tests, nginx and HAProxy for the proxy test
+#    (tests/integration/proxy.test.ts), from Debian (never a browser download). The test runs
+#    the proxies in the foreground on ports of its own; it never uses the packaged services.
+apt_install() {
+	step "Installing $* from Debian"
 	if [ "$(id -u)" = 0 ]; then
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || exit 1
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null) || exit 1
 	else
-		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || exit 1
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null || exit 1
 	fi
-fi
+}
+missing_packages=()
+[ -x /usr/bin/chromium ] || missing_packages+=(chromium)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing_packages+=(nginx)
+[ -x /usr/sbin/haproxy ] || command -v haproxy >/dev/null || missing_packages+=(haproxy)
+[ ${#missing_packages[@]} = 0 ] || apt_install "${missing_packages[@]}"
 
 status=0
 step "Messages and types"

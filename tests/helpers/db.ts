@@ -21,7 +21,12 @@ export interface TestDatabase {
 /** A fresh database: a new PostgreSQL database on the test server, or an in-memory PGlite. */
 export async function freshDatabase(): Promise<TestDatabase> {
 	if (testDbKind() === 'pglite') return { dataDir: 'memory://', drop: async () => {} };
-	const base = new URL(process.env.TEST_DATABASE_URL!);
+	return freshPostgresDatabase(process.env.TEST_DATABASE_URL!);
+}
+
+/** A fresh, empty database on the PostgreSQL server of `serverUrl` (any database URL on it). */
+export async function freshPostgresDatabase(serverUrl: string): Promise<TestDatabase> {
+	const base = new URL(serverUrl);
 	const name = `brygga_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
 	const admin = postgres(base.href, { max: 1, onnotice: () => {} });
 	await admin.unsafe(`create database ${name}`);

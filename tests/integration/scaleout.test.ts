@@ -12,13 +12,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as Y from 'yjs';
-import { createClient } from 'redis';
 import { freshDatabase, testDbKind, type TestDatabase } from '../helpers/db.ts';
 import { liveClient, until, type LiveClient } from '../helpers/live.ts';
 import { startSmtpSink } from '../helpers/smtp.ts';
@@ -30,23 +28,11 @@ import { addMember, makeInitiative, makeOrganisation, makeUser } from '../factor
 import * as commands from '../../src/lib/server/initiatives/commands.ts';
 import { limitersFor, loginRetryAfter, recordLoginFailure, LIMITS } from '../../src/lib/server/auth/ratelimit.ts';
 import { CLOSE } from '../../src/lib/collab/protocol.ts';
+import { freePort, redisReachable } from '../../scripts/cluster.ts';
 import type { UserActor } from '../../src/lib/server/access/policy.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `brygga-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}:`;
-
-async function redisReachable(url: string): Promise<boolean> {
-	const client = createClient({ url, socket: { reconnectStrategy: false, connectTimeout: 1000 } });
-	client.on('error', () => {});
-	try {
-		await client.connect();
-		await client.ping();
-		await client.close();
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 const missing = testDbKind() !== 'postgres' ? 'PostgreSQL (BRYGGA_TEST_DB=postgres with TEST_DATABASE_URL)' : !(await redisReachable(REDIS_URL)) ? `Redis at ${REDIS_URL}` : null;
 if (missing) console.log(`scaleout.test.ts: skipped, needs ${missing}`);
@@ -249,15 +235,6 @@ describe.skipIf(missing)('a process killed while ten writers type', () => {
 		second.child.kill('SIGKILL');
 	});
 });
-
-/** A free TCP port on 127.0.0.1. */
-async function freePort(): Promise<number> {
-	const srv = net.createServer();
-	await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-	const { port } = srv.address() as AddressInfo;
-	await new Promise((r) => srv.close(r));
-	return port;
-}
 
 /** A redis-server of this test's own (no persistence), on `port`. */
 async function ownRedis(port: number): Promise<ChildProcess> {

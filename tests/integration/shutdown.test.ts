@@ -4,44 +4,27 @@
  * closes the database and exits 0. A restart on the same data folder finds everything.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { Client } from '../helpers/http.ts';
 import { liveClient } from '../helpers/live.ts';
+import { startBryggaProcess, type BryggaProcess } from '../../scripts/cluster.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brygga-shutdown-'));
-const children: ChildProcess[] = [];
+const children: BryggaProcess[] = [];
 
-afterAll(() => {
-	for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+afterAll(async () => {
+	for (const c of children) await c.stop('SIGKILL');
 	fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Starts `node server/index.ts` on a free port and resolves with its URL once it listens. */
-function start(): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
-	const child = spawn(process.execPath, ['server/index.ts'], {
-		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'true', DATABASE_URL: '', LOG_LEVEL: 'info' },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	children.push(child);
-	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-	return new Promise((resolve, reject) => {
-		let out = '';
-		const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-		child.stderr!.on('data', (d) => (out += d));
-		child.stdout!.on('data', (d) => {
-			out += d;
-			const m = /"event":"server.started","url":"([^"]+)"/.exec(out);
-			if (m) {
-				clearTimeout(timer);
-				resolve({ child, url: m[1], exited });
-			}
-		});
-		child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-	});
+/** Starts `node server/index.ts` on a free port and resolves once it listens. */
+async function start(): Promise<BryggaProcess> {
+	const proc = await startBryggaProcess({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'true', DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'info' });
+	children.push(proc);
+	return proc;
 }
 
 async function signInAsProcessLeader(url: string): Promise<Client> {
@@ -68,9 +51,7 @@ describe('the production entry', () => {
 		// The write is stored before it is acknowledged to anyone; give it a moment to reach the server.
 		await new Promise((r) => setTimeout(r, 500));
 
-		first.child.kill('SIGTERM');
-		const code = await Promise.race([first.exited, new Promise((r) => setTimeout(() => r('timeout'), 15_000))]);
-		expect(code).toBe(0);
+		expect(await first.stop('SIGTERM', 15_000)).toBe(0);
 		expect(live.closes.some((c) => c.code === 1001)).toBe(true);
 		live.destroy();
 
@@ -82,7 +63,6 @@ describe('the production entry', () => {
 		await reader.synced;
 		expect(reader.doc.getText('shutdown-check').toString()).toBe('Skrivet före omstart');
 		reader.destroy();
-		second.child.kill('SIGTERM');
-		expect(await second.exited).toBe(0);
+		expect(await second.stop('SIGTERM')).toBe(0);
 	});
 });

@@ -13,6 +13,7 @@ import { createLogger, type Logger } from './log.ts';
 import type { LiveDocs } from './live-docs.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { connectCluster, relayAccessChanges, type Cluster } from './cluster.ts';
+import { limitersFor } from './auth/ratelimit.ts';
 
 export interface App {
 	config: Config;
@@ -95,6 +96,14 @@ export async function createApp(opts: CreateAppOptions = {}): Promise<App> {
 			await database.close();
 		}
 	};
+	if (cluster) {
+		// The replicated limits (sign-in, sign-up, invitations, uploads, workshop joins) listen to
+		// the other processes from the start: created on first use, a process would miss every
+		// hit made elsewhere before its own first sign-in or join.
+		limitersFor(app);
+		const { joinGuard } = await import('./workshops/index.ts');
+		joinGuard(app);
+	}
 	if (opts.afterOpen) await opts.afterOpen(app);
 	return app;
 }

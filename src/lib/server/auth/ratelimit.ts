@@ -114,7 +114,12 @@ export function createLimiters(now: () => number = Date.now): Limiters {
 	) as Limiters;
 }
 
-const perApp = new WeakMap<object, Limiters>();
+/**
+ * One set of limiters per app, kept on `globalThis`: this module runs twice in one process (the
+ * Node entry in `server/` and the SvelteKit bundle), and both must count in the same windows —
+ * and, with several processes, listen to the others from the start (`createApp`).
+ */
+const perApp: WeakMap<object, Limiters> = ((globalThis as Record<symbol, unknown>)[Symbol.for('brygga.limiters')] ??= new WeakMap()) as WeakMap<object, Limiters>;
 
 /**
  * The limiters of one app (created on first use). In multi-process mode each window's hits and

@@ -286,9 +286,11 @@ export async function listWorkshops(db: Db, initiativeId: string): Promise<Works
 
 // ——— joining ———
 
-const guards = new WeakMap<App, JoinGuard>();
+/** Kept on `globalThis`, like the sign-in limiters: the Node entry and the SvelteKit bundle share one guard per app. */
+const guards: WeakMap<App, JoinGuard> = ((globalThis as Record<symbol, unknown>)[Symbol.for('brygga.joinGuards')] ??= new WeakMap()) as WeakMap<App, JoinGuard>;
 
-function joinGuard(app: App): JoinGuard {
+/** The app's join guard (created on first use; with several processes, created at start by `createApp`). */
+export function joinGuard(app: App): JoinGuard {
 	let g = guards.get(app);
 	if (!g) {
 		g = createJoinGuard();
