@@ -1,8 +1,12 @@
 /**
- * `npm run bench`: Brygga's live-document server against the reference `@y/websocket-server`,
- * with real y-websocket clients in this process and each server in a process of its own.
- * Scenarios (BENCH_SCENARIO=one-doc,many-docs,cursors,processes — all by default, comma-separated
- * to pick some), each in interleaved rounds with the median of per-round ratios:
+ * `npm run bench`: Brygga's live-document server against the reference `@y/websocket-server`
+ * and Hocuspocus 4 (`bench/hocuspocus-server.ts`: its Database extension on PGlite), with real
+ * clients in this process (y-websocket providers; `@hocuspocus/provider` for Hocuspocus, whose
+ * protocol differs) and each server in a process of its own. Scenarios
+ * (BENCH_SCENARIO=one-doc,many-docs,cursors,processes — all by default, comma-separated to pick
+ * some), each in interleaved rounds (the order rotating between the servers) with the median of
+ * per-round ratios; scenarios 1–3 and memory/cold load include Hocuspocus unless BENCH_HOCUSPOCUS=0,
+ * scenario 4 does not (Hocuspocus's Redis extension is not a dependency):
  *
  *  1. `one-doc`, fan-out latency: N clients on one document, U updates per second in total (round-robin
  *    senders); for every update and every other client, the time from the sender's change to
@@ -40,9 +44,10 @@
  * Brygga runs with everything in the path: session cookie and policy at the upgrade, update
  * checks, and each update committed to the database (with its ledger row) before broadcast.
  * The reference runs in memory for fan-out and memory, and on LevelDB (its YPERSISTENCE
- * option) for the cold load.
+ * option) for the cold load. Hocuspocus stores to PGlite debounced after broadcasting (its
+ * Database extension), with no authentication.
  *
- * Env: BENCH_SCENARIO, BENCH_CLIENTS (50), BENCH_RATE (50/s), BENCH_SECONDS (10 per round), BENCH_ROUNDS (7),
+ * Env: BENCH_SCENARIO, BENCH_HOCUSPOCUS (0: without Hocuspocus), BENCH_CLIENTS (50), BENCH_RATE (50/s), BENCH_SECONDS (10 per round), BENCH_ROUNDS (7),
  * BENCH_MULTI_CONNECTIONS (300), BENCH_MULTI_DOCS (30), BENCH_MULTI_RATE (100/s), BENCH_CURSOR_HZ (5),
  * REDIS_URL, BENCH_CLUSTER_DATABASE_URL,
  * BENCH_MEM_DOCS (100), BENCH_COLD_DOCS (3), BENCH_COLD_UPDATES (10000),
