@@ -551,7 +551,7 @@ async function memoryAndColdLoad(s: Servers, cookies: string[]) {
 		['measure', 'Brygga', 'reference', ...(s.hocuspocus ? ['Hocuspocus'] : []), 'Brygga / reference', ...(s.hocuspocus ? ['Brygga / Hocuspocus'] : [])],
 		[
 			['memory per open document (KiB)', f(memB / 1024), f(memR / 1024), ...h(memH, (x) => f(x / 1024)), (memB / memR).toFixed(2), ...h(memH, (x) => (memB / x).toFixed(2))],
-			[`cold load, ${COLD_UPDATES} updates as each stores them (Brygga: snapshot + tail; Hocuspocus: one state row; ms, median)`, f(med(coldBc)), f(med(coldR)), ...h(coldH && med(coldH), f), (med(coldBc) / med(coldR)).toFixed(2), ...h(coldH && med(coldH), (x) => (med(coldBc) / x).toFixed(2))],
+			[`cold load, ${COLD_UPDATES} updates as each stores them (Brygga: snapshot + tail${s.hocuspocus ? '; Hocuspocus: one state row' : ''}; ms, median)`, f(med(coldBc)), f(med(coldR)), ...h(coldH && med(coldH), f), (med(coldBc) / med(coldR)).toFixed(2), ...h(coldH && med(coldH), (x) => (med(coldBc) / x).toFixed(2))],
 			[`cold load, ${COLD_UPDATES} uncompacted update rows, Brygga's worst case (ms, median)`, f(med(coldB)), f(med(coldR)), ...h(coldH && med(coldH), f), (med(coldB) / med(coldR)).toFixed(2), ...h(coldH && med(coldH), (x) => (med(coldB) / x).toFixed(2))]
 		]
 	);
