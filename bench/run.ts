@@ -1,8 +1,12 @@
 /**
- * `npm run bench`: Brygga's live-document server against the reference `@y/websocket-server`,
- * with real y-websocket clients in this process and each server in a process of its own.
- * Scenarios (BENCH_SCENARIO=one-doc,many-docs,cursors,processes — all by default, comma-separated
- * to pick some), each in interleaved rounds with the median of per-round ratios:
+ * `npm run bench`: Brygga's live-document server against the reference `@y/websocket-server`
+ * and Hocuspocus 4 (`bench/hocuspocus-server.ts`: its Database extension on PGlite), with real
+ * clients in this process (y-websocket providers; `@hocuspocus/provider` for Hocuspocus, whose
+ * protocol differs) and each server in a process of its own. Scenarios
+ * (BENCH_SCENARIO=one-doc,many-docs,cursors,processes — all by default, comma-separated to pick
+ * some), each in interleaved rounds (the order rotating between the servers) with the median of
+ * per-round ratios; scenarios 1–3 and memory/cold load include Hocuspocus unless BENCH_HOCUSPOCUS=0,
+ * scenario 4 does not (Hocuspocus's Redis extension is not a dependency):
  *
  *  1. `one-doc`, fan-out latency: N clients on one document, U updates per second in total (round-robin
  *    senders); for every update and every other client, the time from the sender's change to
@@ -40,9 +44,10 @@
  * Brygga runs with everything in the path: session cookie and policy at the upgrade, update
  * checks, and each update committed to the database (with its ledger row) before broadcast.
  * The reference runs in memory for fan-out and memory, and on LevelDB (its YPERSISTENCE
- * option) for the cold load.
+ * option) for the cold load. Hocuspocus stores to PGlite debounced after broadcasting (its
+ * Database extension), with no authentication.
  *
- * Env: BENCH_SCENARIO, BENCH_CLIENTS (50), BENCH_RATE (50/s), BENCH_SECONDS (10 per round), BENCH_ROUNDS (7),
+ * Env: BENCH_SCENARIO, BENCH_HOCUSPOCUS (0: without Hocuspocus), BENCH_CLIENTS (50), BENCH_RATE (50/s), BENCH_SECONDS (10 per round), BENCH_ROUNDS (7),
  * BENCH_MULTI_CONNECTIONS (300), BENCH_MULTI_DOCS (30), BENCH_MULTI_RATE (100/s), BENCH_CURSOR_HZ (5),
  * REDIS_URL, BENCH_CLUSTER_DATABASE_URL,
  * BENCH_MEM_DOCS (100), BENCH_COLD_DOCS (3), BENCH_COLD_UPDATES (10000),
@@ -55,7 +60,8 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { liveClient, until, type LiveClient } from '../tests/helpers/live.ts';
+import { liveClient, until } from '../tests/helpers/live.ts';
+import { hocuspocusClient, type BenchClient } from './hocuspocus-client.ts';
 import * as Y from 'yjs';
 import { typingHistory, writeUpdates } from './updates.ts';
 
@@ -79,6 +85,8 @@ const MULTI_CONNECTIONS = Number(process.env.BENCH_MULTI_CONNECTIONS ?? 300);
 const MULTI_DOCS = Number(process.env.BENCH_MULTI_DOCS ?? 30);
 const MULTI_RATE = Number(process.env.BENCH_MULTI_RATE ?? 100);
 const CURSOR_HZ = Number(process.env.BENCH_CURSOR_HZ ?? 5);
+/** Hocuspocus 4 as a third server in scenarios 1–3 and memory/cold load (BENCH_HOCUSPOCUS=0 leaves it out). */
+const HOCUSPOCUS = process.env.BENCH_HOCUSPOCUS !== '0';
 /** Every fan-out sample as a line "document update-index sent-at latency" (ms), for analysis. */
 const SAMPLES_FILE = process.env.BENCH_SAMPLES_FILE;
 // Every provider registers an exit listener; 100+ clients are expected here.
@@ -86,6 +94,8 @@ process.setMaxListeners(0);
 
 interface Child {
 	child: ChildProcess;
+	/** Opens a client of this server on a document: y-websocket, or Hocuspocus's own provider. */
+	connect(doc: string, cookie: string | undefined): BenchClient;
 	info: Record<string, unknown> & { port: number };
 	base: string;
 	heap(): Promise<number>;
@@ -94,7 +104,7 @@ interface Child {
 	stop(): Promise<void>;
 }
 
-function startChild(script: string, env: Record<string, string>): Promise<Child> {
+function startChild(script: string, env: Record<string, string>, protocol: 'y-websocket' | 'hocuspocus' = 'y-websocket'): Promise<Child> {
 	const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
 	// An empty value removes the variable (the reference treats any YPERSISTENCE as a folder).
 	for (const [k, v] of Object.entries(env)) if (v === '') delete childEnv[k];
@@ -115,10 +125,12 @@ function startChild(script: string, env: Record<string, string>): Promise<Child>
 			out = '';
 			child.off('exit', onExit);
 			const info = JSON.parse(line);
+			const base = `http://127.0.0.1:${info.port}`;
 			resolve({
 				child,
 				info,
-				base: `http://127.0.0.1:${info.port}`,
+				base,
+				connect: (doc, cookie) => (protocol === 'hocuspocus' ? hocuspocusClient(base, doc) : liveClient(base, doc, { cookie })),
 				heap: () =>
 					new Promise((res) => {
 						child.once('message', (m: { mem: NodeJS.MemoryUsage }) => res(m.mem.heapUsed + m.mem.external + m.mem.arrayBuffers));
@@ -155,10 +167,10 @@ interface Seat {
 	cookie: string | undefined;
 }
 
-async function connectSeats(seats: Seat[]): Promise<LiveClient[]> {
-	const clients: LiveClient[] = [];
+async function connectSeats(seats: Seat[]): Promise<BenchClient[]> {
+	const clients: BenchClient[] = [];
 	for (const s of seats) {
-		clients.push(liveClient(s.server.base, s.doc, { cookie: s.cookie }));
+		clients.push(s.server.connect(s.doc, s.cookie));
 		await sleep(5);
 	}
 	await Promise.all(clients.map((c) => c.synced));
@@ -291,10 +303,10 @@ async function cursorStorm(server: Child, doc: string, cookies: Array<string | u
 }
 
 /** Opens one client per document and writes ~2 KB of text into each; resolves when all are in. */
-async function openDocs(server: Child, docs: string[], cookie: string | undefined): Promise<LiveClient[]> {
-	const clients: LiveClient[] = [];
+async function openDocs(server: Child, docs: string[], cookie: string | undefined): Promise<BenchClient[]> {
+	const clients: BenchClient[] = [];
 	for (const name of docs) {
-		const c = liveClient(server.base, name, { cookie });
+		const c = server.connect(name, cookie);
 		clients.push(c);
 		await c.synced;
 		const t = c.doc.getText('t');
@@ -321,11 +333,11 @@ async function memoryPerDoc(server: Child, warmup: string[], docs: string[], coo
 }
 
 /** Cold-load times (ms), one per document. */
-async function coldLoads(base: string, docs: string[], cookie: string | undefined, length: number): Promise<number[]> {
+async function coldLoads(server: Child, docs: string[], cookie: string | undefined, length: number): Promise<number[]> {
 	const times: number[] = [];
 	for (const name of docs) {
 		const t0 = performance.now();
-		const c = liveClient(base, name, { cookie });
+		const c = server.connect(name, cookie);
 		await until(() => c.doc.getText('t').length === length, 60_000, `cold load of ${name}`);
 		times.push(performance.now() - t0);
 		c.destroy();
@@ -375,131 +387,175 @@ class Series {
 	}
 }
 
-/** Scenario 1: N clients on one document (plus memory and cold load, after the others). */
-async function oneDocument(brygga: Child, reference: Child, cookies: string[], shared: string[]) {
-	console.log(`\n## 1. one document: ${CLIENTS} clients, ${RATE} updates/s`);
-	const b = new Series();
-	const r = new Series();
-	const bSeats = (doc: string) => cookies.map((cookie) => ({ server: brygga, doc, cookie }));
-	const rSeats = (doc: string) => cookies.map(() => ({ server: reference, doc, cookie: undefined }));
-	// Warm-up, not measured: the same round once for each server, on a document of its own.
-	await fanout([reference], rSeats('shared-warmup'));
-	await fanout([brygga], bSeats(shared[ROUNDS]));
-	console.log('  warm-up round done for both servers (not measured)');
-	for (let round = 0; round < ROUNDS; round++) {
-		// Alternate, so neither server always runs on a warmer machine.
-		for (const who of round % 2 === 0 ? (['reference', 'brygga'] as const) : (['brygga', 'reference'] as const)) {
-			const res = who === 'brygga' ? await fanout([brygga], bSeats(shared[round])) : await fanout([reference], rSeats(`shared-${round}`));
-			(who === 'brygga' ? b : r).add(res);
-			console.log(`  round ${round + 1} ${who}: ${res.samples.length}/${res.expected} deliveries`);
-		}
-	}
-	reportFanout('one document', b, r);
+/** The servers compared, in the order of the first round (each further round starts one later). */
+type Who = 'reference' | 'Brygga' | 'Hocuspocus';
+
+/** The servers of this run: Brygga and the reference, and Hocuspocus unless BENCH_HOCUSPOCUS=0. */
+interface Servers {
+	brygga: Child;
+	reference: Child;
+	hocuspocus: Child | undefined;
 }
 
-function reportFanout(name: string, b: Series, r: Series) {
-	const bs = sorted(b.samples);
-	const rs = sorted(r.samples);
-	const fb = sorted(b.first);
-	const fr = sorted(r.first);
+/**
+ * Runs one unmeasured warm-up round per server (round number ROUNDS), then ROUNDS measured rounds
+ * with the order rotating (reference, Brygga, Hocuspocus; then Brygga, Hocuspocus, reference; …),
+ * so no server always runs on a warmer or busier machine. With two servers that is alternation.
+ */
+async function interleaved<T>(sides: Array<[Who, (round: number) => Promise<T>]>, record: (who: Who, round: number, res: T) => void) {
+	for (const [, run] of sides) await run(ROUNDS);
+	console.log(`  warm-up round done for ${sides.map(([who]) => who).join(', ')} (not measured)`);
+	for (let round = 0; round < ROUNDS; round++) {
+		const k = round % sides.length;
+		for (const [who, run] of [...sides.slice(k), ...sides.slice(0, k)]) record(who, round, await run(round));
+	}
+}
+
+/** Seats of CLIENTS anonymous clients (reference, Hocuspocus) on one document. */
+const anonymous = (server: Child, doc: string, n = CLIENTS): Seat[] => Array.from({ length: n }, () => ({ server, doc, cookie: undefined }));
+
+/** Scenario 1: N clients on one document (plus memory and cold load, after the others). */
+async function oneDocument(s: Servers, cookies: string[], shared: string[]) {
+	console.log(`\n## 1. one document: ${CLIENTS} clients, ${RATE} updates/s`);
+	const series = new Map<Who, Series>();
+	const sides: Array<[Who, (round: number) => Promise<FanoutRound>]> = [
+		['reference', (round) => fanout([s.reference], anonymous(s.reference, `shared-${round}`))],
+		// A fresh document per round on every server (ROUNDS is the warm-up's).
+		['Brygga', (round) => fanout([s.brygga], cookies.map((cookie) => ({ server: s.brygga, doc: shared[round], cookie })))]
+	];
+	if (s.hocuspocus) sides.push(['Hocuspocus', (round) => fanout([s.hocuspocus!], anonymous(s.hocuspocus!, `shared-${round}`))]);
+	await interleaved(sides, (who, round, res) => {
+		if (!series.has(who)) series.set(who, new Series());
+		series.get(who)!.add(res);
+		console.log(`  round ${round + 1} ${who}: ${res.samples.length}/${res.expected} deliveries`);
+	});
+	reportFanout('one document', series);
+}
+
+function reportFanout(name: string, series: Map<Who, Series>) {
+	const b = series.get('Brygga')!;
+	const r = series.get('reference')!;
+	const h = series.get('Hocuspocus');
+	const others: Array<[Who, Series]> = [['reference', r], ...(h ? [['Hocuspocus', h] as [Who, Series]] : [])];
+	const ratio = (x: number, y: number) => (x / y).toFixed(2);
+	const measures: Array<[string, (s: Series) => number]> = [
+		['fan-out p50 (ms)', (s) => pct(sorted(s.samples), 0.5)],
+		['fan-out p99, pooled (ms)', (s) => pct(sorted(s.samples), 0.99)],
+		['first receiver p50 (ms)', (s) => pct(sorted(s.first), 0.5)],
+		['first receiver p99 (ms)', (s) => pct(sorted(s.first), 0.99)],
+		['server CPU per update incl. fan-out (µs, median of rounds)', (s) => med(s.cpu)]
+	];
 	console.log(`\n${name} — load average ${loadavg()}`);
 	table(
-		['measure', 'Brygga', 'reference', 'Brygga / reference'],
+		['measure', 'Brygga', ...others.map(([who]) => who), ...others.map(([who]) => `Brygga / ${who}`)],
 		[
-			['fan-out p50 (ms)', f(pct(bs, 0.5)), f(pct(rs, 0.5)), (pct(bs, 0.5) / pct(rs, 0.5)).toFixed(2)],
-			['fan-out p99, pooled (ms)', f(pct(bs, 0.99)), f(pct(rs, 0.99)), (pct(bs, 0.99) / pct(rs, 0.99)).toFixed(2)],
-			['first receiver p50 (ms)', f(pct(fb, 0.5)), f(pct(fr, 0.5)), (pct(fb, 0.5) / pct(fr, 0.5)).toFixed(2)],
-			['first receiver p99 (ms)', f(pct(fb, 0.99)), f(pct(fr, 0.99)), (pct(fb, 0.99) / pct(fr, 0.99)).toFixed(2)],
-			['server CPU per update incl. fan-out (µs, median of rounds)', f(med(b.cpu)), f(med(r.cpu)), (med(b.cpu) / med(r.cpu)).toFixed(2)],
-			['deliveries', `${b.got}/${b.expected}`, `${r.got}/${r.expected}`, '']
+			...measures.map(([label, of]) => [label, f(of(b)), ...others.map(([, o]) => f(of(o))), ...others.map(([, o]) => ratio(of(b), of(o)))]),
+			['deliveries', `${b.got}/${b.expected}`, ...others.map(([, o]) => `${o.got}/${o.expected}`), ...others.map(() => '')]
 		]
 	);
-	const ratios = b.p99.map((x, k) => x / r.p99[k]);
-	const cpuRatio = med(b.cpu) / med(r.cpu);
-	console.log(`fan-out p99 per round (ms): Brygga ${b.p99.map(f).join(', ')}; reference ${r.p99.map(f).join(', ')}`);
-	console.log(`fan-out p99 ratio per round (Brygga ÷ reference, same round): ${ratios.map((x) => x.toFixed(2)).join(', ')}; median ${med(ratios).toFixed(2)}`);
+	console.log(`fan-out p50 per round (ms): ${[['Brygga', b] as [Who, Series], ...others].map(([who, s]) => `${who} ${s.p50.map(f).join(', ')}`).join('; ')}`);
+	console.log(`fan-out p99 per round (ms): ${[['Brygga', b] as [Who, Series], ...others].map(([who, s]) => `${who} ${s.p99.map(f).join(', ')}`).join('; ')}`);
+	const medians = new Map<Who, number>();
+	for (const [who, o] of others) {
+		const ratios = b.p99.map((x, k) => x / o.p99[k]);
+		medians.set(who, med(ratios));
+		console.log(`fan-out p99 ratio per round (Brygga ÷ ${who}, same round): ${ratios.map((x) => x.toFixed(2)).join(', ')}; median ${med(ratios).toFixed(2)}`);
+	}
 	// The figure that counts is the median of the per-round ratios (interleaved rounds), not the
-	// pooled p99: on a shared 2-core machine one unlucky round moves a pooled tail.
-	console.log(`targets (${name}): median per-round p99 ratio ${med(ratios).toFixed(2)} (≤ 1.25: ${yes(med(ratios) <= 1.25)}); server CPU per update ${cpuRatio.toFixed(2)} × reference (≤ 1.5: ${yes(cpuRatio <= 1.5)}); server's own added latency (Brygga p50 − reference p50) ${(pct(bs, 0.5) - pct(rs, 0.5)).toFixed(1)} ms`);
-	if (b.got !== b.expected || r.got !== r.expected) incomplete.push(`${name}: deliveries Brygga ${b.got}/${b.expected}, reference ${r.got}/${r.expected}`);
+	// pooled p99: on a shared 2-core machine one unlucky round moves a pooled tail. The targets are
+	// the issue's, against the reference.
+	const cpuRatio = med(b.cpu) / med(r.cpu);
+	const bs = sorted(b.samples);
+	const rs = sorted(r.samples);
+	console.log(`targets (${name}): median per-round p99 ratio ${medians.get('reference')!.toFixed(2)} (≤ 1.25: ${yes(medians.get('reference')! <= 1.25)}); server CPU per update ${cpuRatio.toFixed(2)} × reference (≤ 1.5: ${yes(cpuRatio <= 1.5)}); server's own added latency (Brygga p50 − reference p50) ${(pct(bs, 0.5) - pct(rs, 0.5)).toFixed(1)} ms`);
+	if (h)
+		console.log(`against Hocuspocus (${name}): median per-round p99 ratio ${medians.get('Hocuspocus')!.toFixed(2)}; server CPU per update ${(med(b.cpu) / med(h.cpu)).toFixed(2)} × Hocuspocus; p50 difference ${(pct(bs, 0.5) - pct(sorted(h.samples), 0.5)).toFixed(1)} ms`);
+	const all: Array<[Who, Series]> = [['Brygga', b], ...others];
+	if (all.some(([, s]) => s.got !== s.expected)) incomplete.push(`${name}: deliveries ${all.map(([who, s]) => `${who} ${s.got}/${s.expected}`).join(', ')}`);
 }
 
 /**
  * Scenario 2: MULTI_CONNECTIONS connections over MULTI_DOCS documents (client k on document
  * k mod MULTI_DOCS, so consecutive senders hit different documents), MULTI_RATE updates/s in total.
  */
-async function manyDocuments(brygga: Child, reference: Child, cookies: string[], multi: string[][]) {
+async function manyDocuments(s: Servers, cookies: string[], multi: string[][]) {
 	console.log(`\n## 2. many documents: ${MULTI_CONNECTIONS} connections over ${MULTI_DOCS} documents, ${MULTI_RATE} updates/s`);
-	const b = new Series();
-	const r = new Series();
+	const series = new Map<Who, Series>();
 	// Users 0..(per document − 1) are the members of each document: seat k is user ⌊k / docs⌋.
-	const bSeats = (docs: string[]) => Array.from({ length: MULTI_CONNECTIONS }, (_, k) => ({ server: brygga, doc: docs[k % MULTI_DOCS], cookie: cookies[Math.floor(k / MULTI_DOCS)] }));
-	const rSeats = (round: string) => Array.from({ length: MULTI_CONNECTIONS }, (_, k) => ({ server: reference, doc: `multi-${round}-${k % MULTI_DOCS}`, cookie: undefined }));
-	await fanout([reference], rSeats('warmup'), MULTI_RATE);
-	await fanout([brygga], bSeats(multi[ROUNDS]), MULTI_RATE);
-	console.log('  warm-up round done for both servers (not measured)');
-	for (let round = 0; round < ROUNDS; round++) {
-		for (const who of round % 2 === 0 ? (['reference', 'brygga'] as const) : (['brygga', 'reference'] as const)) {
-			const res = who === 'brygga' ? await fanout([brygga], bSeats(multi[round]), MULTI_RATE) : await fanout([reference], rSeats(String(round)), MULTI_RATE);
-			(who === 'brygga' ? b : r).add(res);
-			console.log(`  round ${round + 1} ${who}: ${res.samples.length}/${res.expected} deliveries`);
-		}
-	}
-	reportFanout(`${MULTI_CONNECTIONS} connections over ${MULTI_DOCS} documents`, b, r);
+	const bSeats = (docs: string[]) => Array.from({ length: MULTI_CONNECTIONS }, (_, k) => ({ server: s.brygga, doc: docs[k % MULTI_DOCS], cookie: cookies[Math.floor(k / MULTI_DOCS)] }));
+	const aSeats = (server: Child, round: number) => Array.from({ length: MULTI_CONNECTIONS }, (_, k) => ({ server, doc: `multi-${round}-${k % MULTI_DOCS}`, cookie: undefined }));
+	const sides: Array<[Who, (round: number) => Promise<FanoutRound>]> = [
+		['reference', (round) => fanout([s.reference], aSeats(s.reference, round), MULTI_RATE)],
+		['Brygga', (round) => fanout([s.brygga], bSeats(multi[round]), MULTI_RATE)]
+	];
+	if (s.hocuspocus) sides.push(['Hocuspocus', (round) => fanout([s.hocuspocus!], aSeats(s.hocuspocus!, round), MULTI_RATE)]);
+	await interleaved(sides, (who, round, res) => {
+		if (!series.has(who)) series.set(who, new Series());
+		series.get(who)!.add(res);
+		console.log(`  round ${round + 1} ${who}: ${res.samples.length}/${res.expected} deliveries`);
+	});
+	reportFanout(`${MULTI_CONNECTIONS} connections over ${MULTI_DOCS} documents`, series);
 }
 
-/** Scenario 3: the cursor storm, server CPU per awareness update against the reference. */
-async function cursors(brygga: Child, reference: Child, cookies: string[], docs: string[]) {
+/** Scenario 3: the cursor storm, server CPU per awareness update against the reference (and Hocuspocus). */
+async function cursors(s: Servers, cookies: string[], docs: string[]) {
 	console.log(`\n## 3. cursor storm: ${CLIENTS} clients × ${CURSOR_HZ} Hz awareness on one document`);
-	const cpu = { brygga: [] as number[], reference: [] as number[] };
+	const cpu = new Map<Who, number[]>();
 	let seen = 0;
 	let expected = 0;
-	await cursorStorm(reference, 'cursors-warmup', cookies.map(() => undefined));
-	await cursorStorm(brygga, docs[ROUNDS], cookies);
-	console.log('  warm-up round done for both servers (not measured)');
-	for (let round = 0; round < ROUNDS; round++) {
-		for (const who of round % 2 === 0 ? (['reference', 'brygga'] as const) : (['brygga', 'reference'] as const)) {
-			const res = who === 'brygga' ? await cursorStorm(brygga, docs[round], cookies) : await cursorStorm(reference, `cursors-${round}`, cookies.map(() => undefined));
-			cpu[who].push(res.cpuPerUpdate);
-			seen += res.seen;
-			expected += res.expected;
-			console.log(`  round ${round + 1} ${who}: ${res.updates} awareness updates, ${f(res.cpuPerUpdate)} µs server CPU each; last positions seen ${res.seen}/${res.expected}`);
-		}
-	}
-	const ratios = cpu.brygga.map((x, k) => x / cpu.reference[k]);
+	const none = cookies.map(() => undefined);
+	const sides: Array<[Who, (round: number) => ReturnType<typeof cursorStorm>]> = [
+		['reference', (round) => cursorStorm(s.reference, `cursors-${round}`, none)],
+		['Brygga', (round) => cursorStorm(s.brygga, docs[round], cookies)]
+	];
+	if (s.hocuspocus) sides.push(['Hocuspocus', (round) => cursorStorm(s.hocuspocus!, `cursors-${round}`, none)]);
+	await interleaved(sides, (who, round, res) => {
+		cpu.set(who, [...(cpu.get(who) ?? []), res.cpuPerUpdate]);
+		seen += res.seen;
+		expected += res.expected;
+		console.log(`  round ${round + 1} ${who}: ${res.updates} awareness updates, ${f(res.cpuPerUpdate)} µs server CPU each; last positions seen ${res.seen}/${res.expected}`);
+	});
+	const b = cpu.get('Brygga')!;
+	const ratiosTo = (who: Who) => b.map((x, k) => x / cpu.get(who)![k]);
 	console.log(`\ncursor storm — load average ${loadavg()}`);
-	console.log(`server CPU per awareness update (µs): Brygga ${cpu.brygga.map(f).join(', ')}; reference ${cpu.reference.map(f).join(', ')}`);
-	console.log(`CPU ratio per round (Brygga ÷ reference): ${ratios.map((x) => x.toFixed(2)).join(', ')}; median ${med(ratios).toFixed(2)}`);
-	console.log(`targets (cursor storm): median per-round server CPU ratio ${med(ratios).toFixed(2)} (≤ 0.5: ${yes(med(ratios) <= 0.5)}); medians ${f(med(cpu.brygga))} / ${f(med(cpu.reference))} µs`);
+	console.log(`server CPU per awareness update (µs): ${[...cpu].map(([who, xs]) => `${who} ${xs.map(f).join(', ')}`).join('; ')}`);
+	for (const who of cpu.keys()) if (who !== 'Brygga') console.log(`CPU ratio per round (Brygga ÷ ${who}): ${ratiosTo(who).map((x) => x.toFixed(2)).join(', ')}; median ${med(ratiosTo(who)).toFixed(2)}`);
+	const ratio = med(ratiosTo('reference'));
+	console.log(`targets (cursor storm): median per-round server CPU ratio ${ratio.toFixed(2)} (≤ 0.5: ${yes(ratio <= 0.5)}); medians ${[...cpu].map(([who, xs]) => `${who} ${f(med(xs))}`).join(' / ')} µs`);
 	if (seen !== expected) incomplete.push(`cursor storm: last cursor positions seen ${seen}/${expected}`);
 }
 
-async function memoryAndColdLoad(brygga: Child, reference: Child, cookies: string[]) {
-	const memNames = brygga.info.memDocs as string[];
-	const memB = await memoryPerDoc(brygga, memNames.slice(MEM_DOCS), memNames.slice(0, MEM_DOCS), cookies[0]);
-	const memR = await memoryPerDoc(
-		reference,
-		Array.from({ length: MEM_DOCS }, (_, i) => `mem-warmup-${i}`),
-		Array.from({ length: MEM_DOCS }, (_, i) => `mem-${i}`),
-		undefined
-	);
-	const coldB = await coldLoads(brygga.base, brygga.info.coldDocs as string[], cookies[0], history.text.length);
-	const coldBc = await coldLoads(brygga.base, brygga.info.compactedDocs as string[], cookies[0], history.text.length);
-	await reference.stop();
+async function memoryAndColdLoad(s: Servers, cookies: string[]) {
+	const memNames = s.brygga.info.memDocs as string[];
+	const anonymousMemory = (server: Child) =>
+		memoryPerDoc(
+			server,
+			Array.from({ length: MEM_DOCS }, (_, i) => `mem-warmup-${i}`),
+			Array.from({ length: MEM_DOCS }, (_, i) => `mem-${i}`),
+			undefined
+		);
+	const memB = await memoryPerDoc(s.brygga, memNames.slice(MEM_DOCS), memNames.slice(0, MEM_DOCS), cookies[0]);
+	const memR = await anonymousMemory(s.reference);
+	const memH = s.hocuspocus ? await anonymousMemory(s.hocuspocus) : undefined;
+	const coldB = await coldLoads(s.brygga, s.brygga.info.coldDocs as string[], cookies[0], history.text.length);
+	const coldBc = await coldLoads(s.brygga, s.brygga.info.compactedDocs as string[], cookies[0], history.text.length);
+	const coldH = s.hocuspocus ? await coldLoads(s.hocuspocus, s.hocuspocus.info.coldDocs as string[], undefined, history.text.length) : undefined;
+	await s.reference.stop();
 	const refCold = await startChild('bench/reference-server.ts', { ...common, YPERSISTENCE: path.join(tmp, 'leveldb') });
 	children.push(refCold);
-	const coldR = await coldLoads(refCold.base, refCold.info.coldDocs as string[], undefined, history.text.length);
+	const coldR = await coldLoads(refCold, refCold.info.coldDocs as string[], undefined, history.text.length);
 	await refCold.stop();
 	console.log('\n## 5. memory and cold load');
+	const h = (x: number | undefined, of: (v: number) => string) => (x === undefined ? [] : [of(x)]);
 	table(
-		['measure', 'Brygga', 'reference', 'Brygga / reference'],
+		['measure', 'Brygga', 'reference', ...(s.hocuspocus ? ['Hocuspocus'] : []), 'Brygga / reference', ...(s.hocuspocus ? ['Brygga / Hocuspocus'] : [])],
 		[
-			['memory per open document (KiB)', f(memB / 1024), f(memR / 1024), (memB / memR).toFixed(2)],
-			[`cold load, ${COLD_UPDATES} updates as Brygga stores them (snapshot + tail; ms, median)`, f(med(coldBc)), f(med(coldR)), (med(coldBc) / med(coldR)).toFixed(2)],
-			[`cold load, ${COLD_UPDATES} uncompacted update rows, worst case (ms, median)`, f(med(coldB)), f(med(coldR)), (med(coldB) / med(coldR)).toFixed(2)]
+			['memory per open document (KiB)', f(memB / 1024), f(memR / 1024), ...h(memH, (x) => f(x / 1024)), (memB / memR).toFixed(2), ...h(memH, (x) => (memB / x).toFixed(2))],
+			[`cold load, ${COLD_UPDATES} updates as each stores them (Brygga: snapshot + tail${s.hocuspocus ? '; Hocuspocus: one state row' : ''}; ms, median)`, f(med(coldBc)), f(med(coldR)), ...h(coldH && med(coldH), f), (med(coldBc) / med(coldR)).toFixed(2), ...h(coldH && med(coldH), (x) => (med(coldBc) / x).toFixed(2))],
+			[`cold load, ${COLD_UPDATES} uncompacted update rows, Brygga's worst case (ms, median)`, f(med(coldB)), f(med(coldR)), ...h(coldH && med(coldH), f), (med(coldB) / med(coldR)).toFixed(2), ...h(coldH && med(coldH), (x) => (med(coldB) / x).toFixed(2))]
 		]
 	);
-	console.log(`cold loads (ms): Brygga ${coldBc.map(f).join(', ')} (compacted), ${coldB.map(f).join(', ')} (uncompacted); reference ${coldR.map(f).join(', ')}`);
+	console.log(`cold loads (ms): Brygga ${coldBc.map(f).join(', ')} (compacted), ${coldB.map(f).join(', ')} (uncompacted); reference ${coldR.map(f).join(', ')}${coldH ? `; Hocuspocus ${coldH.map(f).join(', ')}` : ''}`);
 	console.log(`target (cold load ≤ reference): ${yes(med(coldBc) <= med(coldR))}`);
 }
 
@@ -511,6 +567,9 @@ async function memoryAndColdLoad(brygga: Child, reference: Child, cookies: strin
  */
 async function processes() {
 	console.log(`\n## 4. two processes + Redis vs one process: ${CLIENTS} clients on one document, ${RATE} updates/s`);
+	// Hocuspocus's multi-process counterpart is @hocuspocus/extension-redis, which is not a
+	// dependency of this project; this scenario compares Brygga with itself (docs/collab.md).
+	if (HOCUSPOCUS) console.log('  (no Hocuspocus here: @hocuspocus/extension-redis is not installed)');
 	const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 	let databaseUrl = process.env.BENCH_CLUSTER_DATABASE_URL;
 	if (!databaseUrl) {
@@ -600,15 +659,25 @@ try {
 		children.push(brygga);
 		const reference = await startChild('bench/reference-server.ts', { ...common, YPERSISTENCE: '' });
 		children.push(reference);
+		const hocuspocus = HOCUSPOCUS
+			? await startChild('bench/hocuspocus-server.ts', { BENCH_DATA_DIR: path.join(tmp, 'hocuspocus'), BENCH_COLD_FILE: coldFile, BENCH_COLD_DOCS: SCENARIOS.has('one-doc') ? String(COLD_DOCS) : '0' }, 'hocuspocus')
+			: undefined;
+		if (hocuspocus) children.push(hocuspocus);
+		const servers = { brygga, reference, hocuspocus };
 		const cookies = brygga.info.cookies as string[];
 		const shared = brygga.info.shared as string[];
 		console.log(`Brygga database: ${brygga.info.database}`);
-		if (SCENARIOS.has('one-doc')) await oneDocument(brygga, reference, cookies, shared);
-		if (SCENARIOS.has('many-docs')) await manyDocuments(brygga, reference, cookies, brygga.info.multi as string[][]);
-		if (SCENARIOS.has('cursors')) await cursors(brygga, reference, cookies, shared.slice(ROUNDS + 1));
-		if (SCENARIOS.has('one-doc')) await memoryAndColdLoad(brygga, reference, cookies);
+		if (hocuspocus)
+			console.log(
+				'Hocuspocus 4: Database extension on PGlite (one row per document, the whole state), stored debounced after broadcasting (2 s, at most 10 s) and at unload, not before; no authentication; driven with @hocuspocus/provider (one socket per client).'
+			);
+		if (SCENARIOS.has('one-doc')) await oneDocument(servers, cookies, shared);
+		if (SCENARIOS.has('many-docs')) await manyDocuments(servers, cookies, brygga.info.multi as string[][]);
+		if (SCENARIOS.has('cursors')) await cursors(servers, cookies, shared.slice(ROUNDS + 1));
+		if (SCENARIOS.has('one-doc')) await memoryAndColdLoad(servers, cookies);
 		await brygga.stop();
 		await reference.stop();
+		await hocuspocus?.stop();
 	}
 	if (SCENARIOS.has('processes')) await processes();
 } finally {
