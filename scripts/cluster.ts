@@ -247,7 +247,9 @@ export async function startProxy(kind: ProxyKind, s: ProxySettings): Promise<Run
 	fs.writeFileSync(configFile, renderProxyConfig(kind, s));
 	// HAProxy reads certificate and key from one file.
 	if (s.tls && kind === 'haproxy') fs.writeFileSync(path.join(s.runDir, 'haproxy.pem'), fs.readFileSync(s.tls.cert, 'utf8') + fs.readFileSync(s.tls.key, 'utf8'), { mode: 0o600 });
-	const args = kind === 'nginx' ? ['-p', s.runDir, '-c', configFile] : ['-db', '-f', configFile];
+	// nginx's -e: its log before the configuration is read, which is otherwise a system path
+	// that an ordinary user cannot open.
+	const args = kind === 'nginx' ? ['-p', s.runDir, '-e', path.join(s.runDir, 'error.log'), '-c', configFile] : ['-db', '-f', configFile];
 	const check = spawnSync(bin, kind === 'nginx' ? ['-t', '-q', ...args] : ['-c', '-q', '-f', configFile], { encoding: 'utf8' });
 	if (check.status !== 0) throw new Error(`${kind} refused ${configFile}:\n${check.stderr}${check.stdout}`);
 	const child = spawn(bin, args, { cwd: s.runDir, stdio: ['ignore', 'pipe', 'pipe'] });
