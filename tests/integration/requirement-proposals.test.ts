@@ -64,7 +64,7 @@ async function code(res: Response, status: number): Promise<string> {
 	return (await json<{ error: { code: string } }>(res, status)).error.code;
 }
 
-const list = (user: TestUser, query = '') => as(user).get(`/api/v1/initiatives/${initiativeId}/requirement-proposals${query}`);
+const list = (user: TestUser | null, query = '') => as(user).get(`/api/v1/initiatives/${initiativeId}/requirement-proposals${query}`);
 const ids = async (user: TestUser) => (await json<{ proposals: ProposalJson[] }>(await list(user), 200)).proposals.map((p) => p.id).sort();
 const decide = (user: TestUser | null, id: string, body: unknown) => as(user).post(`/api/v1/requirement-proposals/${id}/decision`, body);
 
