@@ -146,6 +146,16 @@ test('a leader runs a two-room sprint through all five stages; an end user tests
 	await a.getByLabel('Bildtext').fill('Klickbar prototyp');
 	await a.getByRole('button', { name: 'Lägg till', exact: true }).click();
 	await expect(a.getByTestId('proto-links').getByRole('link', { name: 'Klickbar prototyp' })).toBeVisible();
+	// A file on the Prototype board: uploaded through the files service (purpose sprint_board, owner = the room).
+	await a.getByLabel('eller en fil').setInputFiles({ name: 'prototyp.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+	await a.getByLabel('Bildtext').fill('Prototypens skärmbilder');
+	await a.getByRole('button', { name: 'Lägg till', exact: true }).click();
+	const protoFile = a.getByTestId('proto-links').getByRole('link', { name: 'Prototypens skärmbilder' });
+	await expect(protoFile).toHaveAttribute('href', /^\/api\/v1\/files\/[0-9a-f-]{36}$/);
+	const protoHref = (await protoFile.getAttribute('href'))!;
+	expect((await a.request.get(protoHref)).status()).toBe(200);
+	expect((await b.request.get(protoHref)).status()).toBe(404);
+	await expect(b.getByTestId('proto-links')).not.toContainText('Prototypens skärmbilder');
 	await a.getByLabel('Ny punkt').fill('Testa på surfplatta');
 	await a.getByLabel('Ny punkt').press('Enter');
 	await a.getByRole('checkbox', { name: 'Testa på surfplatta' }).check();

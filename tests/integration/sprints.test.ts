@@ -37,7 +37,7 @@ const inputs: Record<'common' | 'A' | 'B' | 'C', string> = { common: '', A: '', 
 
 /** Unique strings planted in each room. */
 const CANARY = {
-	A: { title: 'KANARIE-A-UNDERLAG-1187', body: 'KANARIE-A-TEXT-2291', reason: 'KANARIE-A-SKÄL-3302', file: 'KANARIE-A-FIL-4415', question: 'KANARIE-A-FRÅGA-5528', log: 'KANARIE-A-LÄRDOM-6631' },
+	A: { title: 'KANARIE-A-UNDERLAG-1187', body: 'KANARIE-A-TEXT-2291', reason: 'KANARIE-A-SKÄL-3302', file: 'KANARIE-A-FIL-4415', question: 'KANARIE-A-FRÅGA-5528', log: 'KANARIE-A-LÄRDOM-6631', proposal: 'KANARIE-A-FÖRSLAG-7719' },
 	B: { title: 'KANARIE-B-UNDERLAG-7742', body: 'KANARIE-B-TEXT-8853', reason: 'KANARIE-B-SKÄL-9964', file: 'KANARIE-B-FIL-1075', question: 'KANARIE-B-FRÅGA-2186', answer: 'KANARIE-B-SVAR-3297' },
 	C: { title: 'KANARIE-C-UNDERLAG-4308', body: 'KANARIE-C-TEXT-5419', reason: 'KANARIE-C-SKÄL-6520', file: 'KANARIE-C-FIL-7631', question: 'KANARIE-C-FRÅGA-8742' }
 };
@@ -286,7 +286,7 @@ describe('stages, meetings and the log', () => {
 		expect((await as(teamMember).post(`/api/v1/sprint-rooms/${rooms.B}/meetings`, { startedAt: start, endedAt: clock.now().toISOString() })).status).toBe(403);
 		expect((await as(a1).post(`/api/v1/sprint-rooms/${rooms.A}/meetings`, { startedAt: start, endedAt: clock.now().toISOString() })).status).toBe(403);
 		await json(
-			await as(a1).post(`/api/v1/sprint-rooms/${rooms.A}/log`, { stage: 'map', kind: 'finding', text: CANARY.A.log, needIds: [needId], proposal: { text: 'Kravet på larmtid bör vara 30 sekunder.' } }),
+			await as(a1).post(`/api/v1/sprint-rooms/${rooms.A}/log`, { stage: 'map', kind: 'finding', text: CANARY.A.log, needIds: [needId], proposal: { text: CANARY.A.proposal } }),
 			201
 		);
 		const log = await json<{ kind: string; blocks: Array<{ kind: string; runs?: Array<{ text: string }> }> }>(await as(a1).get(`/api/v1/sprint-rooms/${rooms.A}/log`), 200);
@@ -379,6 +379,7 @@ describe('supplier isolation', () => {
 				`/api/v1/initiatives/${initiativeId}/sprints`,
 				`/api/v1/initiatives/${initiativeId}/conflicts`,
 				`/api/v1/initiatives/${initiativeId}/audit`,
+				`/api/v1/initiatives/${initiativeId}/requirement-proposals`,
 				'/api/v1/notifications',
 				'/notifications',
 				'/supplier',

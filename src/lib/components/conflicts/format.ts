@@ -5,6 +5,7 @@ export interface EvidenceSource {
 	docName?: string;
 	source?: string;
 	workshop?: { title: string };
+	proposal?: { requirementKey: string | null };
 }
 
 /** What the organisation's people worked in, named for the buyer team (the conflicts register, a tender's conflict cases). */
@@ -17,5 +18,6 @@ export function evidenceSourceLabel(e: EvidenceSource): string {
 	if (e.source === 'workshop_cards') return m.conf_source_cards();
 	if (e.source === 'needs') return m.conf_source_needs();
 	if (e.source === 'sprint') return m.sprints_conf_source();
+	if (e.source === 'requirement_proposal') return e.proposal?.requirementKey ? m.conf_source_proposal({ key: e.proposal.requirementKey }) : m.conf_source_proposal_new();
 	return e.docName ?? e.source ?? '';
 }

@@ -15,6 +15,7 @@ import {
 	type SprintScope,
 	type PilotResource,
 	type PilotScope,
+	type ProposalScope,
 	type TenderResource,
 	type TenderScope,
 	type WorkshopPhase
@@ -57,6 +58,7 @@ const EXPECTED: Record<InitiativeResource, string> = {
 	needs: 'w w r -',
 	requirements: 'w w r -',
 	requirement_versions: 'w r r -',
+	requirement_proposals: 'w w r -',
 	conflicts: 'a r - -',
 	procedure: 'w w r -',
 	rfis: 'a a r -',
@@ -77,6 +79,7 @@ const FROZEN_AFTER_PROCURE: Record<InitiativeResource, string> = {
 	needs: 'r r r -',
 	requirements: 'r r r -',
 	requirement_versions: 'r r r -',
+	requirement_proposals: 'r r r -',
 	conflicts: 'a r - -',
 	procedure: 'r r r -',
 	rfis: 'r r r -',
@@ -105,6 +108,7 @@ const SUPPLIER_EXPECTED: Record<InitiativeResource, string> = {
 	needs: 'w w r -',
 	requirements: 'w w r -',
 	requirement_versions: 'r r r -',
+	requirement_proposals: '- - - -',
 	conflicts: '- - - -',
 	procedure: 'w w r -',
 	rfis: '- - - -',
@@ -571,5 +575,42 @@ describe('pilots', () => {
 	it('gives guests and visitors nothing', () => {
 		expect(levelFor(guest, { resource: 'pilot', initiative: scope('team', 'pilot'), pilot: pilot({ participant: true }) })).toBe('none');
 		expect(levelFor(anonymous, { resource: 'pilot', initiative: scope('team', 'pilot'), pilot: pilot() })).toBe('none');
+	});
+});
+
+describe('requirement change proposals', () => {
+	const proposal = (over: Partial<ProposalScope> = {}): ProposalScope => ({ proposalId: 'p1', ownSource: false, author: false, confidentialRoom: false, ...over });
+	const at = (actor: Actor, resource: 'requirement_proposal' | 'requirement_proposal_withdrawal', role: Role | null, p = proposal(), phase: Phase = 'sprint') =>
+		levelFor(actor, { resource, initiative: scope(role, phase), proposal: p });
+
+	it('lets the process leader and the team decide, observers read, non-members nothing', () => {
+		expect(at(buyer(), 'requirement_proposal', 'process_leader')).toBe('write');
+		expect(at(buyer(), 'requirement_proposal', 'team')).toBe('write');
+		expect(at(buyer(), 'requirement_proposal', 'observer')).toBe('read');
+		expect(at(buyer(), 'requirement_proposal', null)).toBe('none');
+	});
+	it('hides a proposal from a confidential room from observers, not from the team', () => {
+		expect(at(buyer(), 'requirement_proposal', 'observer', proposal({ confidentialRoom: true }))).toBe('none');
+		expect(at(buyer(), 'requirement_proposal', 'team', proposal({ confidentialRoom: true }))).toBe('write');
+	});
+	it('shows a supplier only the proposals its own organisation is the source of, read-only, also as an expert on the team', () => {
+		expect(at(supplier(), 'requirement_proposal', null, proposal({ ownSource: true }))).toBe('read');
+		expect(at(supplier(), 'requirement_proposal', null)).toBe('none');
+		expect(at(supplier(), 'requirement_proposal', 'team')).toBe('none');
+		expect(at(supplier(), 'requirement_proposal', 'team', proposal({ ownSource: true }))).toBe('read');
+		expect(decide(supplier(), 'write', { resource: 'requirement_proposal', initiative: scope(null), proposal: proposal({ ownSource: true }) })).toBe('forbidden');
+	});
+	it('lets the author withdraw what they can read, nobody else', () => {
+		expect(at(supplier(), 'requirement_proposal_withdrawal', null, proposal({ ownSource: true, author: true }))).toBe('write');
+		expect(at(buyer(), 'requirement_proposal_withdrawal', 'team', proposal({ author: true }))).toBe('write');
+		expect(at(buyer(), 'requirement_proposal_withdrawal', 'process_leader')).toBe('read');
+		expect(at(supplier(), 'requirement_proposal_withdrawal', null, proposal({ author: true }))).toBe('none');
+	});
+	it('freezes deciding from the pilot phase on', () => {
+		expect(at(buyer(), 'requirement_proposal', 'process_leader', proposal(), 'pilot')).toBe('read');
+	});
+	it('gives guests and visitors nothing', () => {
+		expect(levelFor(guest, { resource: 'requirement_proposal', initiative: scope('team'), proposal: proposal({ ownSource: true }) })).toBe('none');
+		expect(levelFor(anonymous, { resource: 'requirement_proposal', initiative: scope('team'), proposal: proposal() })).toBe('none');
 	});
 });

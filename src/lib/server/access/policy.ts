@@ -80,6 +80,13 @@ export const INITIATIVE_RESOURCES = [
 	 * officer publish (see `LABEL_GRANTS`); everyone who reads the requirements reads the versions.
 	 */
 	'requirement_versions',
+	/**
+	 * Requirement change proposals of the initiative as the buyer team sees them (every source):
+	 * `write` = propose and decide (whoever edits the requirements on the contracting authority's
+	 * side); `read` = follow them. A supplier reaches only the proposals its own organisation is
+	 * the source of, through `requirement_proposal`.
+	 */
+	'requirement_proposals',
 	/** Conflicts-of-interest register. */
 	'conflicts',
 	/** Procedure advisor decision saved on the initiative. */
@@ -186,6 +193,24 @@ export interface SprintRoomScope {
  */
 export const SPRINT_RESOURCES = ['sprint', 'sprint_parity', 'sprint_room', 'sprint_supervote'] as const;
 export type SprintResource = (typeof SPRINT_RESOURCES)[number];
+
+/** What the policy needs to know about one requirement change proposal and the actor's place in it. */
+export interface ProposalScope {
+	proposalId: string;
+	/**
+	 * The actor's organisation is the proposal's source: the supplier of the sprint room whose
+	 * finding opened it, or the organisation of its author.
+	 */
+	ownSource: boolean;
+	/** The actor wrote it. */
+	author: boolean;
+	/** It comes from a sprint room whose content is marked confidential (observers never read it). */
+	confidentialRoom: boolean;
+}
+
+/** `requirement_proposal`: one proposal (read, decide = write); `requirement_proposal_withdrawal`: its author takes it back. */
+export const PROPOSAL_RESOURCES = ['requirement_proposal', 'requirement_proposal_withdrawal'] as const;
+export type ProposalResource = (typeof PROPOSAL_RESOURCES)[number];
 /** What the policy needs to know about one pilot and the actor's place in it. */
 export interface PilotScope {
 	pilotId: string;
@@ -228,6 +253,8 @@ export type Target =
 	| { resource: 'sprint' | 'sprint_parity'; initiative: InitiativeScope; sprint: SprintScope }
 	/** One sprint room's content and its decider's supervote (see `sprintLevel`). */
 	| { resource: 'sprint_room' | 'sprint_supervote'; initiative: InitiativeScope; sprint: SprintScope; room: SprintRoomScope }
+	/** One requirement change proposal (see `proposalLevel`). */
+	| { resource: ProposalResource; initiative: InitiativeScope; proposal: ProposalScope }
 	/** One pilot (see `pilotLevel`). */
 	| { resource: PilotResource; initiative: InitiativeScope; pilot: PilotScope }
 	| { resource: 'organisation'; organisationId: string }
@@ -255,6 +282,7 @@ const ROLE_TABLE: Record<InitiativeResource, Record<Role, Level>> = {
 	needs: { process_leader: 'write', team: 'write', observer: 'read' },
 	requirements: { process_leader: 'write', team: 'write', observer: 'read' },
 	requirement_versions: { process_leader: 'write', team: 'read', observer: 'read' },
+	requirement_proposals: { process_leader: 'write', team: 'write', observer: 'read' },
 	conflicts: { process_leader: 'admin', team: 'read', observer: 'none' },
 	procedure: { process_leader: 'write', team: 'write', observer: 'read' },
 	rfis: { process_leader: 'admin', team: 'admin', observer: 'read' },
@@ -280,6 +308,8 @@ const SUPPLIER_MAX: Partial<Record<InitiativeResource, Level>> = {
 	members: 'read',
 	journal: 'none',
 	conflicts: 'none',
+	/** Proposals come from every sprint room: a supplier reaches its own only (`requirement_proposal`). */
+	requirement_proposals: 'none',
 	/** The market side: other suppliers' rounds, answers and their number. */
 	rfis: 'none',
 	/** Other suppliers' tenders, their number, and who may tender at all. */
@@ -321,6 +351,7 @@ const PHASE_ORDER: Record<Phase, number> = {
 const FROZEN_FROM: Partial<Record<InitiativeResource, Phase>> = {
 	requirements: 'pilot',
 	requirement_versions: 'pilot',
+	requirement_proposals: 'pilot',
 	needs: 'pilot',
 	workshops: 'pilot',
 	procedure: 'pilot',
@@ -509,6 +540,27 @@ function sprintLevel(actor: Actor, resource: SprintResource, initiative: Initiat
 }
 
 /**
+ * Requirement change proposals (rule 3). A supplier user — also as an expert on the buyer team —
+ * reads only the proposals its own organisation is the source of (its room's findings, or what its
+ * people wrote) and never decides one: deciding speaks for the contracting authority. The buyer
+ * side follows `requirement_proposals`: writers (the process leader and the team, who edit the
+ * requirements) decide, observers read — but never a proposal from a room marked confidential,
+ * which is room content. The author may withdraw an open proposal they can read (the command
+ * checks that it is still open).
+ */
+function proposalLevel(actor: Actor, resource: ProposalResource, initiative: InitiativeScope, proposal: ProposalScope): Level {
+	if (actor.kind !== 'user') return 'none';
+	let level: Level;
+	if (actor.organisationKind === 'supplier') level = proposal.ownSource ? 'read' : 'none';
+	else {
+		level = initiativeLevel(actor, 'requirement_proposals', initiative);
+		if (initiative.membership?.role === 'observer' && proposal.confidentialRoom) level = 'none';
+	}
+	if (resource === 'requirement_proposal' || level === 'none') return level;
+	return proposal.author ? 'write' : 'read';
+}
+
+/**
  * Pilots. A supplier user is judged as a supplier, also on the buyer team as an expert: it reads
  * the pilot its organisation runs and records values there (the delegated points only, checked by
  * the command), and never reads another pilot (rule 3) or takes the decision. The buyer side
@@ -568,6 +620,9 @@ export function levelFor(actor: Actor, target: Target): Level {
 		case 'sprint_room':
 		case 'sprint_supervote':
 			return sprintLevel(actor, target.resource, target.initiative, target.sprint, target.room);
+		case 'requirement_proposal':
+		case 'requirement_proposal_withdrawal':
+			return proposalLevel(actor, target.resource, target.initiative, target.proposal);
 		case 'pilot':
 		case 'pilot_values':
 		case 'pilot_decision':
@@ -649,6 +704,8 @@ export function initiativeAbilities(actor: Actor, scope: InitiativeScope) {
 		editRequirements: at('requirements', 'write'),
 		readRequirements: at('requirements', 'read'),
 		publishRequirements: at('requirement_versions', 'write'),
+		readProposals: at('requirement_proposals', 'read'),
+		decideProposals: at('requirement_proposals', 'write'),
 		readConflicts: at('conflicts', 'read'),
 		administerConflicts: at('conflicts', 'admin'),
 		editProcedure: at('procedure', 'write'),

@@ -7,14 +7,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFLICT_LEVELS } from '../db/schema/index.ts';
+import { CONFLICT_LEVELS, PROPOSAL_STATUSES } from '../db/schema/index.ts';
 import { isRegistered, kindName, registeredActions } from './events.ts';
 
 const ROOT = join(import.meta.dirname, '../../../..');
 
 /** Actions built at run time: the template as written → every value it can take. */
 const DYNAMIC: Record<string, string[]> = {
-	'conflict.${e.level}': CONFLICT_LEVELS.map((l) => `conflict.${l}`)
+	'conflict.${e.level}': CONFLICT_LEVELS.map((l) => `conflict.${l}`),
+	'requirements.proposal_${status}': PROPOSAL_STATUSES.filter((s) => s !== 'open').map((s) => `requirements.proposal_${s}`)
 };
 
 function sourceFiles(dir: string, out: string[] = []): string[] {

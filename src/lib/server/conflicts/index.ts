@@ -7,7 +7,10 @@
  * - **flagged**: supplier organisations whose users contributed earlier work — the brief,
  *   workshop boards and cards, the needs register — or took part in an innovation sprint of the
  *   initiative (accepted a room's terms, asked in it, worked on its boards), for the procurement
- *   officer to judge. Sprint participation flags, never bars (issue 15).
+ *   officer to judge. Sprint participation flags, never bars (issue 15). So does being the source
+ *   of a requirement change proposal: its supplier author, or — for a proposal opened by a finding
+ *   in a supplier's sprint room — that room's organisation (through the person who accepted the
+ *   room's terms for it), each proposal listed as its own evidence.
  *
  * **Anonymous workshops stay anonymous** (issue 11): a card's time pins its author when the board
  * shows when each card appeared, so for a workshop run anonymously the register records
@@ -26,6 +29,7 @@ import {
 	docLedger,
 	needs,
 	organisations,
+	requirementProposals,
 	sprintQuestions,
 	sprintRooms,
 	sprints,
@@ -41,8 +45,10 @@ import * as audit from '../audit/index.ts';
 export interface WorkEvidence {
 	/** A live document name (`requirements.<id>`, `brief.<id>`, `workshop.<id>`)… */
 	docName?: string;
-	/** …or a register: `workshop_cards`, `needs`. */
+	/** …or a register: `workshop_cards`, `needs`, `sprint`, `requirement_proposal`. */
 	source?: string;
+	/** For `requirement_proposal`: which proposal (one piece of evidence each). */
+	proposal?: { id: string; requirementKey: string | null };
 	updates: number;
 	firstAt: string;
 	lastAt: string;
@@ -81,6 +87,8 @@ interface Row {
 	lastAt: Date;
 	/** Set for an anonymous workshop: only this is recorded, `updates` and the times are dropped. */
 	participation?: ParticipationEvidence['workshop'];
+	/** Set for a requirement change proposal the organisation is the source of. */
+	proposal?: WorkEvidence['proposal'];
 }
 
 /**
@@ -175,7 +183,46 @@ async function earlierWorkRows(db: Db, initiativeId: string): Promise<Row[]> {
 	}
 	rows.push(...needRows.values());
 	rows.push(...(await sprintRows(db, initiativeId)));
+	rows.push(...(await proposalRows(db, initiativeId)));
 	return rows;
+}
+
+/**
+ * Requirement change proposals as provenance (source `requirement_proposal`, one piece of evidence
+ * per proposal, whatever became of it): the author when they belong to a supplier organisation,
+ * and for a proposal opened by a finding in a supplier's sprint room written by someone else (the
+ * buyer team), that room's organisation through the person who accepted the room's terms — the
+ * supplier is the source even when a buyer wrote the finding down.
+ */
+async function proposalRows(db: Db, initiativeId: string): Promise<Row[]> {
+	const person = { userId: users.id, userName: users.name, orgId: organisations.id, orgName: organisations.name, orgKind: organisations.kind };
+	const proposal = { id: requirementProposals.id, requirementKey: requirementProposals.requirementKey, at: requirementProposals.createdAt };
+	const byAuthor = await db
+		.select({ ...person, ...proposal })
+		.from(requirementProposals)
+		.innerJoin(users, eq(users.id, requirementProposals.createdBy))
+		.innerJoin(organisations, eq(organisations.id, users.organisationId))
+		.where(and(eq(requirementProposals.initiativeId, initiativeId), eq(organisations.kind, 'supplier')));
+	const byRoom = await db
+		.select({ ...person, ...proposal, authorId: requirementProposals.createdBy })
+		.from(requirementProposals)
+		.innerJoin(sprintRooms, eq(sprintRooms.id, requirementProposals.roomId))
+		.innerJoin(users, eq(users.id, sprintRooms.termsAcceptedBy))
+		.innerJoin(organisations, eq(organisations.id, sprintRooms.organisationId))
+		.where(and(eq(requirementProposals.initiativeId, initiativeId), eq(organisations.kind, 'supplier')));
+	const authored = new Set(byAuthor.map((r) => `${r.id}:${r.orgId}`));
+	return [...byAuthor, ...byRoom.filter((r) => !authored.has(`${r.id}:${r.orgId}`))].map(({ id, requirementKey, at, ...who }) => ({
+		userId: who.userId,
+		userName: who.userName,
+		orgId: who.orgId,
+		orgName: who.orgName,
+		orgKind: who.orgKind,
+		key: { source: `requirement_proposal:${id}` },
+		updates: 1,
+		firstAt: at,
+		lastAt: at,
+		proposal: { id, requirementKey }
+	}));
 }
 
 /**
@@ -279,6 +326,8 @@ function group(rows: Row[], level: ConflictLevel): ConflictEntry[] {
 		const e = g.evidence.get(k);
 		if (r.participation) {
 			if (!e) g.evidence.set(k, { source: 'workshop_participation', workshop: r.participation });
+		} else if (r.proposal) {
+			if (!e) g.evidence.set(k, { source: 'requirement_proposal', proposal: r.proposal, updates: 1, firstAt: r.firstAt.toISOString(), lastAt: r.lastAt.toISOString() });
 		} else if (!e) g.evidence.set(k, { ...r.key, updates: r.updates, firstAt: r.firstAt.toISOString(), lastAt: r.lastAt.toISOString() });
 		else if (!isParticipation(e)) {
 			e.updates += r.updates;
@@ -372,13 +421,15 @@ export async function register(db: Db, initiativeId: string): Promise<ConflictEn
 export function journalData(e: ConflictEntry, u: { id: string; name: string }) {
 	const work = e.evidence.filter((ev): ev is WorkEvidence => !isParticipation(ev));
 	const participation = e.evidence.filter(isParticipation).map((ev) => ({ workshopId: ev.workshop.id, workshop: ev.workshop.title, date: ev.workshop.date }));
+	const proposals = work.flatMap((ev) => (ev.proposal ? [ev.proposal.id] : []));
 	return {
 		organisationId: e.organisation.id,
 		organisation: e.organisation.name,
 		userId: u.id,
 		user: u.name,
-		evidence: work.map((ev) => ev.docName ?? ev.source),
-		...(participation.length ? { participation } : {})
+		evidence: [...new Set(work.map((ev) => ev.docName ?? ev.source))],
+		...(participation.length ? { participation } : {}),
+		...(proposals.length ? { proposals } : {})
 	};
 }
 

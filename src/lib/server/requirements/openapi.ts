@@ -4,7 +4,8 @@ import { LEGACY_REQUIREMENT_TYPES, REQUIREMENT_KINDS, REQUIREMENT_OBLIGATIONS } 
 import { AdviceBody, ThresholdBody } from '../advisor/validation.ts';
 import { PROCEDURES } from '../advisor/advise.ts';
 import { BUYER_KINDS, PURCHASE_KINDS, THRESHOLD_NAMES } from '../db/schema/requirements.ts';
-import { CommentBody, PublishBody } from './validation.ts';
+import { CommentBody, DecisionBody, ProposalBody, PublishBody, WithdrawBody } from './validation.ts';
+import { PROPOSAL_STATUSES } from '../db/schema/requirements.ts';
 
 const uuid = { type: 'string', format: 'uuid' };
 const dateTime = { type: 'string', format: 'date-time' };
@@ -68,7 +69,11 @@ const workEvidence = {
 	required: ['updates', 'firstAt', 'lastAt'],
 	properties: {
 		docName: { type: 'string', description: 'Live document, e.g. `requirements.<id>`, `brief.<id>`, `workshop.<id>` (workshops run with names only).' },
-		source: { enum: ['workshop_cards', 'needs'], description: 'A register instead of a document.' },
+		source: {
+			enum: ['workshop_cards', 'needs', 'sprint', 'requirement_proposal'],
+			description: 'A register instead of a document. `sprint`: took part in an innovation sprint; `requirement_proposal`: the source of a requirement change proposal (one piece of evidence per proposal, with `proposal`).'
+		},
+		proposal: { type: 'object', required: ['id', 'requirementKey'], properties: { id: uuid, requirementKey: { type: ['string', 'null'] } } },
 		updates: { type: 'integer' },
 		firstAt: dateTime,
 		lastAt: dateTime
@@ -84,6 +89,31 @@ const participationEvidence = {
 	}
 };
 const evidence = { anyOf: [workEvidence, participationEvidence] };
+registerSchema('RequirementProposal', {
+	type: 'object',
+	required: ['id', 'requirementUid', 'requirementKey', 'text', 'status', 'source', 'author', 'createdAt'],
+	properties: {
+		id: uuid,
+		requirementUid: { type: ['string', 'null'], description: 'The requirement it changes; null for a proposed new requirement.' },
+		requirementKey: { type: ['string', 'null'], description: 'Its visible key ("K3"), kept from when the proposal was made (keys are never reused).' },
+		text,
+		status: { enum: [...PROPOSAL_STATUSES] },
+		source: {
+			type: 'object',
+			required: ['kind'],
+			properties: {
+				kind: { enum: ['sprint_finding', 'manual'] },
+				sprintId: uuid,
+				roomId: uuid,
+				findingId: { ...uuid, description: 'The sprint log entry (a finding) that opened it.' }
+			}
+		},
+		author: ref('Attribution'),
+		createdAt: dateTime,
+		decidedAt: { ...dateTime, description: 'When it was accepted, rejected or withdrawn.' },
+		reason: { type: 'string', description: 'The reason given with the decision (or the withdrawal).' }
+	}
+});
 registerSchema('ConflictEntry', {
 	type: 'object',
 	required: ['organisation', 'users', 'level', 'evidence'],
@@ -356,6 +386,70 @@ registerOperations([
 		params: idParam,
 		body: CommentBody,
 		responses: { 201: { description: 'Created.', schema: { type: 'object', properties: { id: uuid } } }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] }
+	},
+	{
+		method: 'get',
+		path: '/api/v1/initiatives/{id}/requirement-proposals',
+		summary: 'Requirement change proposals',
+		description:
+			'Oldest first. The buyer team reads every proposal (observers none from a sprint room marked confidential); a supplier with a room in one of the initiative\'s sprints reads only the proposals its own organisation is the source of (its room\'s findings, what its people wrote) — never another supplier\'s (rule 3); anyone else 404.',
+		tags,
+		params: idParam,
+		query: { status: { description: 'Only proposals with this status (`invalid_status` otherwise).', schema: { enum: [...PROPOSAL_STATUSES] } } },
+		responses: {
+			200: { description: 'The proposals the caller may read.', schema: { type: 'object', properties: { proposals: { type: 'array', items: ref('RequirementProposal') } } } },
+			400: errors[400],
+			401: errors[401],
+			404: errors[404]
+		}
+	},
+	{
+		method: 'post',
+		path: '/api/v1/initiatives/{id}/requirement-proposals',
+		summary: 'Propose a change to the requirements',
+		description:
+			'`requirementUid` names the requirement by uid or key ("K3"), among those the caller reads (the draft; for a sprint room\'s supplier, the version the sprint works from): `unknown_requirement` otherwise; without it the proposal is for a new requirement. With `findingId` the proposal is opened from that finding of a sprint room of this initiative, by whoever writes in the room — the room\'s supplier included (`not_a_finding` for a decision, 409 `finding_has_proposal` for a second one); recording a finding with `proposal` in the sprint log does the same in one step. Without it, the buyer team writes it (`requirement_proposals` write). A supplier that is the source of a proposal is flagged in the conflicts register with the proposal as evidence. Journalled (`requirements.proposal_created`); the buyer team is notified.',
+		tags,
+		params: idParam,
+		body: ProposalBody,
+		responses: { 201: { description: 'Opened.', schema: { type: 'object', properties: { id: uuid } } }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 415: errors[415] }
+	},
+	{
+		method: 'post',
+		path: '/api/v1/requirement-proposals/{id}/decision',
+		summary: 'Accept or reject a requirement change proposal',
+		description:
+			'Whoever edits the requirements for the contracting authority decides (the process leader and the team; never a supplier, also not an expert on the team): others who may read the proposal 403, the rest 404. `reason` is required (`reason_required`); a decided proposal answers 409 `proposal_decided`. Accepting does not edit the requirements: the proposal is shown as accepted to the requirement authors, who apply it in the draft (the authorship ledger records who writes). Journalled (`requirements.proposal_accepted` / `_rejected`); the author is notified.',
+		tags,
+		params: { id: 'Proposal id (uuid). Any other value answers 404.' },
+		body: DecisionBody,
+		responses: {
+			200: { description: 'Decided.', schema: { type: 'object', properties: { id: uuid, status: { enum: ['accepted', 'rejected'] } } } },
+			400: errors[400],
+			401: errors[401],
+			403: errors[403],
+			404: errors[404],
+			409: errors[409],
+			415: errors[415]
+		}
+	},
+	{
+		method: 'post',
+		path: '/api/v1/requirement-proposals/{id}/withdraw',
+		summary: 'Withdraw one\'s own open proposal',
+		description: 'The author only (others who may read it 403, the rest 404); 409 `proposal_decided` once it is decided. Journalled (`requirements.proposal_withdrawn`).',
+		tags,
+		params: { id: 'Proposal id (uuid). Any other value answers 404.' },
+		body: WithdrawBody,
+		responses: {
+			200: { description: 'Withdrawn.', schema: { type: 'object', properties: { id: uuid, status: { const: 'withdrawn' } } } },
+			400: errors[400],
+			401: errors[401],
+			403: errors[403],
+			404: errors[404],
+			409: errors[409],
+			415: errors[415]
+		}
 	},
 	{
 		method: 'get',

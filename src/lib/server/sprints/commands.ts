@@ -28,12 +28,13 @@ import {
 import type { Tx } from '../db/index.ts';
 import type { App } from '../app.ts';
 import type { UserActor } from '../access/policy.ts';
-import { journalled } from '../audit/command.ts';
+import { journalled, type Journal } from '../audit/command.ts';
 import { canonicalJson } from '../audit/index.ts';
 import { ApiError, notFound } from '../http/api.ts';
 import { isUuid } from '../access/scope.ts';
 import { notify } from '../notifications/index.ts';
 import { getVersion } from '../requirements/versions.ts';
+import * as proposals from '../requirements/proposals.ts';
 import * as files from '../files/index.ts';
 import { buyerTeamUserIds, organisationUserIds } from '../market/recipients.ts';
 import { inviteSupplier, onSupplierInvitationAccepted } from '../market/invitations.ts';
@@ -524,10 +525,12 @@ export async function logMeeting(app: App, actor: UserActor, ctx: RoomContext, i
 
 /**
  * Adds a decision or a finding to the room's sprint log. A finding links back to needs of the
- * initiative and may propose a change to the requirements (`proposal`), which the requirements
- * team then takes up.
+ * initiative and may open a requirement change proposal (`proposal`): the proposal is a row of the
+ * requirements module (`requirements/proposals.ts`), created in the same transaction as the finding,
+ * so there is one path for every proposal.
  */
-export async function addLogEntry(app: App, actor: UserActor, ctx: RoomContext, input: LogEntryInput): Promise<{ id: string }> {
+export async function addLogEntry(app: App, actor: UserActor, ctx: RoomContext, input: LogEntryInput): Promise<{ id: string; proposalId?: string }> {
+	const requirement = input.proposal?.requirementUid ? await findingRequirement(app, actor, ctx, input.proposal.requirementUid) : null;
 	return journalled(app.db, async (tx, journal) => {
 		await checkNeeds(tx, ctx.sprint.initiativeId, input.needIds ?? []);
 		const [row] = await tx
@@ -538,7 +541,6 @@ export async function addLogEntry(app: App, actor: UserActor, ctx: RoomContext, 
 				kind: input.kind,
 				text: input.text,
 				needIds: [...new Set(input.needIds ?? [])],
-				proposal: input.proposal ?? null,
 				createdBy: actor.userId,
 				createdAt: app.clock.now()
 			})
@@ -549,15 +551,50 @@ export async function addLogEntry(app: App, actor: UserActor, ctx: RoomContext, 
 			action: 'sprint.log_entry_added',
 			data: { sprintId: ctx.sprint.id, roomId: ctx.room.id, entryId: row.id, stage: input.stage, kind: input.kind, needs: (input.needIds ?? []).length, proposal: !!input.proposal }
 		});
-		if (input.proposal) {
-			await notify(app, tx, {
-				userIds: await buyerTeamUserIds(tx, ctx.sprint.initiativeId),
-				kind: 'sprint.change_proposed',
-				data: { title: ctx.sprint.title },
-				link: `/initiatives/${ctx.sprint.initiativeId}/requirements`
-			});
-		}
-		return { id: row.id };
+		if (!input.proposal) return { id: row.id };
+		const proposal = await openProposal(app, tx, journal, actor, ctx, row.id, { text: input.proposal.text, requirement });
+		return { id: row.id, proposalId: proposal.id };
+	});
+}
+
+/** The requirement a finding's proposal refers to, among those the room's member may read. */
+function findingRequirement(app: App, actor: UserActor, ctx: RoomContext, ref: string) {
+	return proposals.resolveRequirement(app, actor, ctx.initiative, ref, ctx.sprint.requirementsVersion);
+}
+
+function openProposal(app: App, tx: Tx, journal: Journal, actor: UserActor, ctx: RoomContext, findingId: string, input: { text: string; requirement: { uid: string; key: string } | null }) {
+	return proposals.createProposal(app, tx, journal, actor, {
+		initiativeId: ctx.sprint.initiativeId,
+		text: input.text,
+		requirement: input.requirement,
+		source: { kind: 'sprint_finding', findingId, roomId: ctx.room.id, sprintId: ctx.sprint.id }
+	});
+}
+
+/** The room of a sprint log entry, or null (also for a malformed id), for routes that start from a finding. */
+export async function findingRoomId(db: Tx, findingId: string): Promise<string | null> {
+	if (!isUuid(findingId)) return null;
+	const [row] = await db.select({ roomId: sprintLogEntries.roomId }).from(sprintLogEntries).where(eq(sprintLogEntries.id, findingId.toLowerCase())).limit(1);
+	return row?.roomId ?? null;
+}
+
+/**
+ * Opens a requirement change proposal from a finding already in the room's log: only a finding
+ * (400 `not_a_finding`), once (409 `finding_has_proposal`; the entry is locked so two callers never
+ * both open one).
+ */
+export async function proposeFromFinding(app: App, actor: UserActor, ctx: RoomContext, findingId: string, input: { text: string; requirementUid?: string }): Promise<{ id: string }> {
+	const requirement = input.requirementUid ? await findingRequirement(app, actor, ctx, input.requirementUid) : null;
+	return journalled(app.db, async (tx, journal) => {
+		const [entry] = await tx
+			.select({ id: sprintLogEntries.id, kind: sprintLogEntries.kind })
+			.from(sprintLogEntries)
+			.where(and(eq(sprintLogEntries.id, findingId), eq(sprintLogEntries.roomId, ctx.room.id)))
+			.for('update');
+		if (!entry) throw notFound();
+		if (entry.kind !== 'finding') throw new ApiError(400, 'not_a_finding', 'Ett förslag till kravändring utgår från en lärdom, inte från ett beslut.');
+		if ((await proposals.proposalsOfFindings(tx, [entry.id])).size) throw new ApiError(409, 'finding_has_proposal', 'Lärdomen har redan ett förslag till kravändring.');
+		return openProposal(app, tx, journal, actor, ctx, entry.id, { text: input.text, requirement });
 	});
 }
 

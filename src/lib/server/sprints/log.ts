@@ -1,13 +1,13 @@
 /**
  * A room's sprint log (the outcome of the room): the challenge, the stages as run, the decisions
- * and findings recorded in the room (findings link back to needs and forward to proposed changes
- * of the requirements), and what the stage boards contribute (`log-sections.ts`). One document,
+ * and findings recorded in the room (findings link back to needs and forward to the requirement
+ * change proposals they opened, with each proposal's status), and what the stage boards contribute (`log-sections.ts`). One document,
  * rendered as Word and as a printable page, so the two never differ.
  *
  * Holds one room's content only: it is read by that room's supplier and the buyer team.
  */
 import { eq, inArray } from 'drizzle-orm';
-import { initiatives, needs, organisations } from '../db/schema/index.ts';
+import { initiatives, needs, organisations, type ProposalStatus } from '../db/schema/index.ts';
 import type { App } from '../app.ts';
 import type { Actor } from '../access/policy.ts';
 import type { Block, ExportDocument } from '../exports/document.ts';
@@ -16,6 +16,9 @@ import type { RoomContext } from './access.ts';
 import { contributedBlocks } from './log-sections.ts';
 import { roomInputs, roomLogEntries } from './queries.ts';
 import { SPRINT_STAGES, type SprintStage } from './stages.ts';
+
+/** A proposal's status as the log prints it (Swedish, like the rest of the document). */
+const PROPOSAL_STATUS_SV: Record<ProposalStatus, string> = { open: 'öppet', accepted: 'godtaget', rejected: 'avslaget', withdrawn: 'återtaget' };
 
 export const STAGE_SV: Record<SprintStage, string> = { map: 'Kartlägg', sketch: 'Skissa', decide: 'Besluta', prototype: 'Prototyp', test: 'Testa' };
 
@@ -61,7 +64,10 @@ export async function sprintLogDocument(app: App, viewer: Actor, ctx: RoomContex
 			for (const e of list) {
 				blocks.push(para(e.text));
 				if (e.needIds.length) blocks.push({ kind: 'field', label: 'Behov', value: e.needIds.map((id) => needTitle.get(id) ?? id).join('; ') });
-				if (e.proposal) blocks.push({ kind: 'field', label: `Förslag till kravändring${e.proposal.requirementUid ? ` (${e.proposal.requirementUid})` : ''}`, value: e.proposal.text });
+				if (e.proposal) {
+					const p = e.proposal;
+					blocks.push({ kind: 'field', label: `Förslag till kravändring (${p.requirementKey ? `krav ${p.requirementKey}` : 'nytt krav'}, ${PROPOSAL_STATUS_SV[p.status]})`, value: p.text });
+				}
 			}
 		}
 	}

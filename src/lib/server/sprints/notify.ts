@@ -24,6 +24,10 @@ registerNotification('sprint.question_answered', {
 	sv: (d) => ({ title: `Nytt svar: ${d.title}`, body: 'En fråga har besvarats. Svaret finns i ert sprintrum.' }),
 	en: (d) => ({ title: `New answer: ${d.title}`, body: 'A question has been answered. The answer is in your sprint room.' })
 });
+/**
+ * No longer sent: a finding's proposal is now an object of the requirements module, which sends
+ * `requirements.proposal_created`. Kept so the bell can still read the notifications sent before.
+ */
 registerNotification('sprint.change_proposed', {
 	sv: (d) => ({ title: `Förslag till kravändring från ${d.title}`, body: 'En lärdom i sprintloggen föreslår en ändring av kraven.' }),
 	en: (d) => ({ title: `Requirements change proposed from ${d.title}`, body: 'A finding in the sprint log proposes a change to the requirements.' })

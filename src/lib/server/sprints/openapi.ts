@@ -263,7 +263,9 @@ registerOperations([
 		params: roomParam,
 		tags,
 		summary: 'Records a decision or a finding in the sprint log; a finding links needs and may propose a requirements change',
+		description:
+			'`proposal` (findings only: `not_a_finding` otherwise) opens a requirement change proposal in the same transaction (see `POST /api/v1/initiatives/{id}/requirement-proposals`; `unknown_requirement` when `proposal.requirementUid` names no requirement the caller reads); its id is returned as `proposalId`.',
 		body: logEntrySchema,
-		responses: { 201: { description: 'Recorded.', schema: id }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: terms }
+		responses: { 201: { description: 'Recorded.', schema: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' }, proposalId: { type: 'string', format: 'uuid' } } } }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: terms }
 	}
 ]);

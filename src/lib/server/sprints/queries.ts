@@ -24,6 +24,7 @@ import type { Db } from '../db/index.ts';
 import type { Actor } from '../access/policy.ts';
 import * as files from '../files/index.ts';
 import { registry } from '../registry.ts';
+import { proposalsOfFindings } from '../requirements/proposals.ts';
 import type { RoomContext, SprintContext, SprintRoom } from './access.ts';
 import { roomDocName } from './stages.ts';
 import { roomOpenFor } from './access.ts';
@@ -253,7 +254,8 @@ export async function roomMeetings(db: Db, roomId: string) {
 
 export async function roomLogEntries(db: Db, roomId: string) {
 	const rows = await db.select().from(sprintLogEntries).where(eq(sprintLogEntries.roomId, roomId)).orderBy(asc(sprintLogEntries.createdAt));
-	return rows.map((e) => ({ id: e.id, stage: e.stage, kind: e.kind, text: e.text, needIds: e.needIds, proposal: e.proposal, createdAt: e.createdAt.toISOString() }));
+	const opened = await proposalsOfFindings(db, rows.filter((e) => e.kind === 'finding').map((e) => e.id));
+	return rows.map((e) => ({ id: e.id, stage: e.stage, kind: e.kind, text: e.text, needIds: e.needIds, proposal: opened.get(e.id) ?? null, createdAt: e.createdAt.toISOString() }));
 }
 
 /**

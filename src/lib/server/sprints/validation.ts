@@ -105,16 +105,23 @@ export const meetingSchema = z
 	.refine((m) => m.endedAt.getTime() > m.startedAt.getTime(), { message: 'Mötet måste sluta efter att det började.', path: ['endedAt'] });
 export type MeetingInput = z.infer<typeof meetingSchema>;
 
-export const logEntrySchema = z.object({
-	stage: z.enum(SPRINT_STAGES, { error: 'Steget är map, sketch, decide, prototype eller test.' }),
-	kind: z.enum(SPRINT_LOG_KINDS, { error: 'Posten är decision eller finding.' }),
-	text: text(8000, 'Texten'),
-	needIds: z.array(uuid('Behovet')).max(20).optional(),
-	proposal: z
-		.object({
-			requirementUid: z.string().trim().min(1).max(64).optional(),
-			text: text(8000, 'Förslaget till kravändring')
-		})
-		.optional()
-});
+export const logEntrySchema = z
+	.object({
+		stage: z.enum(SPRINT_STAGES, { error: 'Steget är map, sketch, decide, prototype eller test.' }),
+		kind: z.enum(SPRINT_LOG_KINDS, { error: 'Posten är decision eller finding.' }),
+		text: text(8000, 'Texten'),
+		needIds: z.array(uuid('Behovet')).max(20).optional(),
+		/** Opens a requirement change proposal (findings only): a requirement by uid or key ("K3"), or none for a new one. */
+		proposal: z
+			.object({
+				requirementUid: z.string().trim().min(1).max(64).optional(),
+				text: text(8000, 'Förslaget till kravändring')
+			})
+			.optional()
+	})
+	.refine((v) => !v.proposal || v.kind === 'finding', {
+		message: 'Ett förslag till kravändring utgår från en lärdom: välj Lärdom.',
+		path: ['proposal'],
+		params: { code: 'not_a_finding' }
+	});
 export type LogEntryInput = z.infer<typeof logEntrySchema>;

@@ -5,9 +5,10 @@
  *
  * The draft itself is the live document `requirements.<initiativeId>` (see `collab.ts`).
  */
-import { pgTable, uuid, text, timestamp, integer, bigint, bigserial, date, primaryKey, index } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, timestamp, integer, bigint, bigserial, date, primaryKey, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { initiatives } from './initiatives.ts';
 import { organisations, users } from './accounts.ts';
+import { sprintLogEntries, sprintRooms, sprints } from './sprints.ts';
 
 /**
  * A published, frozen version. `content` is the canonical JSON text exactly as it was served on
@@ -50,6 +51,47 @@ export const requirementComments = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('requirement_comments_idx').on(t.initiativeId, t.requirementUid, t.createdAt)]
+);
+
+export const PROPOSAL_STATUSES = ['open', 'accepted', 'rejected', 'withdrawn'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+export const PROPOSAL_SOURCES = ['sprint_finding', 'manual'] as const;
+export type ProposalSourceKind = (typeof PROPOSAL_SOURCES)[number];
+
+/**
+ * Requirement change proposals (issue 15): a proposed change to one requirement (`requirementUid`)
+ * or a new requirement (null), from a finding in a sprint room's log (`sprint_finding`: the entry,
+ * its room and sprint) or written by the buyer team (`manual`). Deciding never edits the draft:
+ * an accepted proposal is shown to the requirement authors, who apply it (the authorship ledger
+ * records who writes). The key ("K3") is kept beside the uid: keys are assigned once and never
+ * reused, so it reads the same forever.
+ */
+export const requirementProposals = pgTable(
+	'requirement_proposals',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		initiativeId: uuid('initiative_id')
+			.notNull()
+			.references(() => initiatives.id, { onDelete: 'cascade' }),
+		requirementUid: text('requirement_uid'),
+		requirementKey: text('requirement_key'),
+		text: text('text').notNull(),
+		sourceKind: text('source_kind', { enum: PROPOSAL_SOURCES }).notNull(),
+		/** The sprint log finding that opened it (one proposal per finding). */
+		findingId: uuid('finding_id').references(() => sprintLogEntries.id, { onDelete: 'cascade' }),
+		roomId: uuid('room_id').references(() => sprintRooms.id, { onDelete: 'cascade' }),
+		sprintId: uuid('sprint_id').references(() => sprints.id, { onDelete: 'cascade' }),
+		status: text('status', { enum: PROPOSAL_STATUSES }).notNull().default('open'),
+		/** Why it was accepted, rejected or withdrawn. */
+		reason: text('reason'),
+		decidedBy: uuid('decided_by').references(() => users.id),
+		decidedAt: timestamp('decided_at', { withTimezone: true }),
+		createdBy: uuid('created_by')
+			.notNull()
+			.references(() => users.id),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull()
+	},
+	(t) => [index('requirement_proposals_initiative_idx').on(t.initiativeId, t.createdAt), uniqueIndex('requirement_proposals_finding_idx').on(t.findingId)]
 );
 
 export const CONFLICT_LEVELS = ['barred', 'flagged'] as const;

@@ -222,7 +222,8 @@ export type SprintLogKind = (typeof SPRINT_LOG_KINDS)[number];
 
 /**
  * The room's sprint log beyond what the stage boards hold: decisions and findings, per stage.
- * A finding links back to needs and may propose a change to the requirements (`proposal`).
+ * A finding links back to needs and may open a requirement change proposal
+ * (`requirement_proposals.finding_id`, in the requirements module).
  */
 export const sprintLogEntries = pgTable(
 	'sprint_log_entries',
@@ -235,8 +236,6 @@ export const sprintLogEntries = pgTable(
 		kind: text('kind', { enum: SPRINT_LOG_KINDS }).notNull(),
 		text: text('text').notNull(),
 		needIds: jsonb('need_ids').$type<string[]>().notNull().default([]),
-		/** A proposed change to the requirements (a requirement uid and the proposed text). */
-		proposal: jsonb('proposal').$type<{ requirementUid?: string; text: string } | null>(),
 		createdBy: uuid('created_by')
 			.notNull()
 			.references(() => users.id),

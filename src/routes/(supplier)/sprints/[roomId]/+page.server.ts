@@ -38,7 +38,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			admin && ctx.room.organisationId
 				? await db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.organisationId, ctx.room.organisationId), isNull(users.disabledAt))).orderBy(asc(users.name))
 				: [],
-		consoleHref: buyer ? `/initiatives/${ctx.sprint.initiativeId}/sprints/${ctx.sprint.id}` : null
+		consoleHref: buyer ? `/initiatives/${ctx.sprint.initiativeId}/sprints/${ctx.sprint.id}` : null,
+		/** Where a finding's proposal is decided: the requirements page, for those who read the requirements there. */
+		proposalsBase:
+			buyer && can(actor, 'read', { resource: 'requirements', initiative: ctx.initiative }) && can(actor, 'read', { resource: 'requirement_proposals', initiative: ctx.initiative })
+				? `/initiatives/${ctx.sprint.initiativeId}/requirements?proposals=all`
+				: null
 	};
 };
 
