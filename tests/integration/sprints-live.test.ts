@@ -262,6 +262,9 @@ describe('"How might we" notes on the workshop engine', () => {
 		// The room's workshop is not one of the initiative's needs workshops, and its code admits no guest.
 		const list = await (await as(leader).get(`/api/v1/initiatives/${initiativeId}/workshops`)).json();
 		expect(JSON.stringify(list)).not.toContain(wid);
+		const page = await as(team).request('GET', `/initiatives/${initiativeId}/workshops/${wid}`, undefined, { accept: 'text/html' });
+		expect(page.status).toBe(303);
+		expect(page.headers.get('location')).toBe(`/sprints/${a.id}`);
 		const [row] = await server.app.db.select().from(workshopsTable).where(eq(workshopsTable.id, wid));
 		const join = await as(null).post('/api/v1/workshops/join', { code: row.joinCode, displayName: 'Gäst' });
 		expect(join.status).toBe(404);

@@ -77,6 +77,8 @@ export type BoardAbilities = ReturnType<typeof boardAbilities>;
  * (the board is then read-only for everyone, but results stay theirs to work with).
  */
 export function isTeam(actor: Actor, ctx: WorkshopContext): boolean {
+	// A sprint room's own workshop: its facilitators only (the room decides, not the initiative's workshops).
+	if (ctx.target.workshop.room) return can(actor, 'admin', ctx.target);
 	return can(actor, 'admin', ctx.target) || can(actor, 'admin', { resource: 'workshops', initiative: ctx.initiative });
 }
 
