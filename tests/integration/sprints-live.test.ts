@@ -276,7 +276,10 @@ describe('"How might we" notes on the workshop engine', () => {
 			const own = await rawSocket(server.url, `/yjs/workshop.${wid}`, { origin: server.url, cookie: a.users[1].cookie });
 			expect(own.kind).toBe('refused');
 			if (own.kind === 'refused') expect(JSON.parse(own.body).error.code).toBe('terms_not_accepted');
-			expect((await as(a.users[1]).get(`/api/v1/workshops/${wid}`)).status).toBe(404);
+			const http = await as(a.users[1]).get(`/api/v1/workshops/${wid}`);
+			expect(http.status).toBe(409);
+			expect((await http.json()).error.code).toBe('terms_not_accepted');
+			expect((await as(b.users[0]).get(`/api/v1/workshops/${wid}`)).status).toBe(404);
 		} finally {
 			await server.app.db.update(sprintRooms).set({ termsAcceptedAt: new Date(), termsAcceptedBy: a.users[0].id }).where(eq(sprintRooms.id, a.id));
 		}
