@@ -8,9 +8,10 @@
  *    stages over and over); for every round and every client, the time from the start until that
  *    client's overview shows the new stage. Reported per client and per round ("every client": the
  *    slowest client of a round).
- *  - fan-out: participants write "How might we" notes on their room's Map board at
- *    BENCH_SPRINT_RATE per second in total (rooms in turn); for every note and every other
- *    participant of that room, the time until it appears on their board.
+ *  - fan-out: participants add journey-map steps on their room's Map board at
+ *    BENCH_SPRINT_RATE per second in total (rooms in turn); for every step and every other
+ *    participant of that room, the time until it appears on their board. (The "How might we"
+ *    notes run on the workshop engine; its fan-out is `bench/workshop.ts`, run below.)
  *
  * Then runs the workshop benchmark (`bench/workshop.ts`) in the same run and prints both, so the
  * sprint figures stand next to the workshop's on the same machine and load. Exits non-zero, with
@@ -139,12 +140,12 @@ for (let round = 0; round < ROUNDS; round++) {
 const stageCpu = await cpu();
 const stageSeconds = (performance.now() - stageWall) / 1000;
 
-// ——— fan-out inside the rooms: notes on the Map board ———
+// ——— fan-out inside the rooms: journey-map steps on the Map board ———
 const sentAt = new Map<string, { at: number; room: number; by: Participant }>();
 const fanout: number[] = [];
 const early: Array<{ key: string; at: number; p: Participant }> = [];
 for (const p of participants) {
-	p.map.doc.getMap('cards').observe((e) => {
+	p.map.doc.getMap('steps').observe((e) => {
 		for (const [key, change] of e.changes.keys) {
 			if (change.action !== 'add') continue;
 			const sent = sentAt.get(key);
@@ -167,11 +168,11 @@ for (let i = 0; i < total; i++) {
 	const key = crypto.randomUUID();
 	sentAt.set(key, { at: performance.now(), room, by });
 	by.map.doc.transact(() => {
-		const card = new Y.Map<unknown>();
-		card.set('text', `Hur skulle vi kunna ${i}?`);
-		card.set('groupId', null);
-		card.set('createdAt', Date.now());
-		by.map.doc.getMap('cards').set(key, card);
+		const step = new Y.Map<unknown>();
+		step.set('actorId', 'bench');
+		step.set('text', `Steg ${i}`);
+		step.set('order', i);
+		by.map.doc.getMap('steps').set(key, step);
 	});
 }
 const perRoom = participants.length / info.rooms.length - 1;

@@ -1,7 +1,8 @@
 /**
  * A two-room innovation sprint through all five stages, in real Chromium: the process leader sets
  * up the sprint and starts each stage in both rooms at once (shortened timers); supplier A works
- * every stage on its live board with the keyboard (journey map, "How might we", crazy 8s, a
+ * every stage on its live board with the keyboard (journey map, "How might we" notes in the room's
+ * workshop — silent until the leader reveals, clustered and voted on with the workshop engine — crazy 8s, a
  * solution sketch, the art museum with dots and the decider's supervote, the storyboard, the
  * prototype, a test session); supplier B's room follows every stage and never shows A's content;
  * an end user joins the test session on a phone viewport, consents, and the pattern grid fills in.
@@ -83,16 +84,42 @@ test('a leader runs a two-room sprint through all five stages; an end user tests
 	await a.getByRole('button', { name: 'Välj Skrivs ut som mål' }).focus();
 	await a.keyboard.press('Enter');
 	await expect(a.getByText('Sprintens mål', { exact: true })).toBeVisible();
+	// "How might we": the room's own workshop on the workshop engine. Alfa writes in silence…
+	const notes = ['HSV-ALFA larma hemtjänsten i tid?', 'HSV-ALFA visa planen för den äldre?'];
 	const hmw = a.getByLabel('Ny lapp: Hur skulle vi kunna …');
-	for (const text of ['HSV-ALFA larma hemtjänsten i tid?', 'HSV-ALFA visa planen för den äldre?']) {
+	for (const text of notes) {
 		await hmw.fill(text);
 		await hmw.press('Enter');
+		await expect(a.getByTestId('hmw-mine')).toContainText(text);
 	}
-	for (const text of ['HSV-ALFA larma hemtjänsten i tid?', 'HSV-ALFA visa planen för den äldre?']) await a.getByRole('checkbox', { name: text }).check();
-	await a.getByLabel('Ny grupp av markerade lappar').fill('Information');
-	await a.getByLabel('Ny grupp av markerade lappar').press('Enter');
-	await expect(a.getByRole('region', { name: 'Information' }).getByRole('checkbox')).toHaveCount(2);
+	await expect(a.getByTestId('hmw-mine').getByText('Bara du ser det')).toHaveCount(2);
 	await expectAccessible(a, 'map board');
+	// …and the leader facilitates in the room with the keyboard: reveal all at once, cluster, open the vote.
+	await page.goto(`/sprints/${roomA}`);
+	await page.waitForLoadState('networkidle');
+	await expectStage(page, /kartlägg/i);
+	const reveal = page.getByRole('button', { name: 'Visa alla kort (2 dolda)' });
+	await reveal.focus();
+	await page.keyboard.press('Enter');
+	await page.getByRole('button', { name: 'Gruppera', exact: true }).focus();
+	await page.keyboard.press('Enter');
+	for (const text of notes) {
+		const card = page.getByRole('checkbox', { name: `Markera kort: ${text}` });
+		await card.focus();
+		await page.keyboard.press('Space');
+	}
+	await page.getByLabel('Ny grupp', { exact: true }).fill('Information');
+	await page.getByLabel('Ny grupp', { exact: true }).press('Enter');
+	await expect(page.getByRole('heading', { name: /Information/ })).toBeVisible();
+	await expectAccessible(page, 'map board (facilitator)');
+	await page.getByRole('button', { name: 'Rösta', exact: true }).focus();
+	await page.keyboard.press('Enter');
+	// Alfa votes from the keyboard, within the budget the server keeps.
+	const vote = a.getByRole('button', { name: `Rösta på ${notes[0]}` });
+	await vote.focus();
+	await a.keyboard.press('Enter');
+	await expect(a.getByText('Röster kvar: 2 av 3')).toBeVisible();
+	await expectAccessible(a, 'map board (vote)');
 	await expect(b.getByText(/HSV-ALFA/)).toHaveCount(0);
 
 	// ——— Sketch ———

@@ -11,7 +11,9 @@ import { testDbKind } from '../helpers/db.ts';
 import { Client } from '../helpers/http.ts';
 import { seedDemo } from '../../src/lib/server/demo/seed.ts';
 import { seedDemoTenders } from '../../src/lib/server/demo/tenders.ts';
-import { tenders } from '../../src/lib/server/db/schema/index.ts';
+import { seedDemoSprint } from '../../src/lib/server/demo/sprint.ts';
+import { eq, inArray } from 'drizzle-orm';
+import { sprintHmwWorkshops, sprintRooms, sprints, tenders, workshops } from '../../src/lib/server/db/schema/index.ts';
 
 const PASSWORD = 'en lång fras om gotländska raukar';
 let server: TestServer | undefined;
@@ -128,5 +130,19 @@ describe(`demo mode on ${testDbKind()}`, () => {
 		expect(ranking.ranking).toHaveLength(2);
 		expect(ranking.excluded).toEqual([]);
 		expect((await maria.get(`/api/v1/tenders/${open.id}/submissions`)).status).toBe(403);
+	});
+
+	it('seeds a sprint with two rooms at Decide, each with its "How might we" workshop opened when Map started', async () => {
+		server = await startDemoServer({});
+		await seedDemoSprint(server.app);
+		await seedDemoSprint(server.app);
+		const [sprint] = await server.app.db.select().from(sprints).where(eq(sprints.title, 'Sprint: torra entréer'));
+		expect(sprint.stage).toBe('decide');
+		const rooms = await server.app.db.select().from(sprintRooms).where(eq(sprintRooms.sprintId, sprint.id));
+		expect(rooms).toHaveLength(2);
+		const links = await server.app.db.select().from(sprintHmwWorkshops).where(inArray(sprintHmwWorkshops.roomId, rooms.map((r) => r.id)));
+		expect(links).toHaveLength(2);
+		const rows = await server.app.db.select().from(workshops).where(inArray(workshops.id, links.map((l) => l.workshopId)));
+		for (const w of rows) expect(w).toMatchObject({ phase: 'collect', anonymous: true, silent: true, votesPerParticipant: 3 });
 	});
 });

@@ -2,8 +2,10 @@
  * The live stage boards of sprint rooms end to end: a real server on port 0, three supplier rooms,
  * y-websocket clients and raw sockets that keep every byte they receive. Checked here: a room's
  * documents (presence included) never reach another supplier; the art museum names nobody; the
- * decider's supervote counts once and only the decider's; end users join a test session with the
- * one workshop join endpoint and fill the pattern grid.
+ * decider's supervote counts once and only the decider's; the Map stage's "How might we" notes run
+ * on the workshop engine in a workshop the room owns (invisible to other suppliers, silent until
+ * the reveal, anonymous, phase and budget enforced); end users join a test session with the one
+ * workshop join endpoint and fill the pattern grid.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -17,9 +19,10 @@ import { Client } from '../helpers/http.ts';
 import { liveClient, rawSocket, until, type LiveClient } from '../helpers/live.ts';
 import { addMember, makeInitiative, makeOrganisation, makeUser, type TestUser } from '../factories/collab.ts';
 import { MESSAGE } from '../../src/lib/collab/protocol.ts';
-import { auditLog, sprintRoomMembers, sprintRooms, sprintSupervotes, sprints, workshops as workshopsTable } from '../../src/lib/server/db/schema/index.ts';
+import { auditLog, sprintHmwWorkshops, sprintRoomMembers, sprintRooms, sprintSupervotes, sprints, workshops as workshopsTable } from '../../src/lib/server/db/schema/index.ts';
 import { SPRINT_STAGES, stageDocName, type SprintStage } from '../../src/lib/server/sprints/stages.ts';
-import { addActor, addHmw, patternGrid, readStageBoard, setGoal } from '../../src/lib/shapes/sprint-board.ts';
+import { addActor, patternGrid, readStageBoard, setGoal } from '../../src/lib/shapes/sprint-board.ts';
+import { readBoard as readWorkshopBoard } from '../../src/lib/shapes/workshop.ts';
 
 let server: TestServer;
 let leader: TestUser;
@@ -87,6 +90,8 @@ async function rawMember(docName: string, cookie: string) {
 		doc: () => (apply(), doc),
 		awareness: () => (apply(), awareness),
 		bytes: () => Buffer.concat(r.messages.map((m) => Buffer.from(m))).toString('utf8'),
+		/** Each frame received, as text (to see what arrived together). */
+		frames: () => r.messages.map((m) => Buffer.from(m).toString('utf8')),
 		close: () => r.ws.close()
 	};
 }
@@ -194,7 +199,6 @@ describe('supplier isolation of the room documents', () => {
 			w.doc.transact(() => {
 				setGoal(w.doc, `MÅL-KANARIE-${r.letter}`);
 				addActor(w.doc, `AKTÖR-KANARIE-${r.letter}`);
-				addHmw(w.doc, `HMW-KANARIE-${r.letter}`);
 			});
 			writers.push(w);
 		}
@@ -208,7 +212,7 @@ describe('supplier isolation of the room documents', () => {
 		}
 		for (const [i, r] of rooms.entries()) {
 			const received = watchers[i].bytes() + JSON.stringify(watchers[i].awareness());
-			expect(received).toContain(`HMW-KANARIE-${r.letter}`);
+			expect(received).toContain(`AKTÖR-KANARIE-${r.letter}`);
 			for (const other of rooms.filter((o) => o !== r)) {
 				expect(received).not.toContain(`KANARIE-${other.letter}`);
 				expect(received).not.toContain(other.orgName);
@@ -223,25 +227,147 @@ describe('supplier isolation of the room documents', () => {
 	});
 });
 
-describe('dot votes on "How might we" notes', () => {
-	it('keeps each person within the budget and shows the counts on the Map board', async () => {
+describe('"How might we" notes on the workshop engine', () => {
+	let wid: string;
+	const hmw = (user: TestUser) => as(user).get(`/api/v1/sprint-rooms/${rooms[0].id}/hmw`);
+
+	it('gives the room its own workshop, made on first use, that no other supplier can find by page, API, code or live document', async () => {
 		await setStage('map');
+		const [a, b] = rooms;
+		const view = await (await hmw(a.users[0])).json();
+		expect(view.workshop).toMatchObject({ phase: 'collect', anonymous: true, silent: true, votesPerParticipant: 3, revealed: false });
+		expect(view.workshop.joinCode).toBeUndefined();
+		expect(view.abilities).toEqual({ read: true, participate: true, facilitate: false });
+		wid = view.workshop.id;
+		// One per room, whoever asks next.
+		expect((await (await hmw(team)).json()).workshop.id).toBe(wid);
+		expect((await (await hmw(team)).json()).abilities).toEqual({ read: true, participate: true, facilitate: true });
+		const links = await server.app.db.select().from(sprintHmwWorkshops).where(eq(sprintHmwWorkshops.roomId, a.id));
+		expect(links.map((l) => l.workshopId)).toEqual([wid]);
+
+		// Another supplier: 404 everywhere, the refusal that reveals nothing on the socket.
+		expect((await as(b.users[0]).get(`/api/v1/sprint-rooms/${a.id}/hmw`)).status).toBe(404);
+		expect((await as(b.users[0]).get(`/api/v1/workshops/${wid}`)).status).toBe(404);
+		expect((await as(b.users[0]).get(`/api/v1/workshops/${wid}/cards`)).status).toBe(404);
+		expect((await as(b.users[0]).post(`/api/v1/workshops/${wid}/cards`, { text: 'Intrång' })).status).toBe(404);
+		expect((await as(b.users[0]).post(`/api/v1/workshops/${wid}/votes`, { targetId: crypto.randomUUID() })).status).toBe(404);
+		expect((await as(b.users[0]).get(`/w/${wid}`)).status).toBe(404);
+		const intruder = await rawSocket(server.url, `/yjs/workshop.${wid}`, { origin: server.url, cookie: b.users[0].cookie });
+		expect(intruder.kind).toBe('refused');
+		if (intruder.kind === 'refused') expect(intruder.status).toBe(403);
+		// An observer does not read a confidential room, so not its notes either.
+		const observer = await makeUser(server.app, { organisationId: team.organisationId, name: 'Olle Observatör' });
+		await addMember(server.app, initiativeId, observer.id, 'observer');
+		expect((await as(observer).get(`/api/v1/workshops/${wid}`)).status).toBe(404);
+		// The room's workshop is not one of the initiative's needs workshops, and its code admits no guest.
+		const list = await (await as(leader).get(`/api/v1/initiatives/${initiativeId}/workshops`)).json();
+		expect(JSON.stringify(list)).not.toContain(wid);
+		const page = await as(team).request('GET', `/initiatives/${initiativeId}/workshops/${wid}`, undefined, { accept: 'text/html' });
+		expect(page.status).toBe(303);
+		expect(page.headers.get('location')).toBe(`/sprints/${a.id}`);
+		const [row] = await server.app.db.select().from(workshopsTable).where(eq(workshopsTable.id, wid));
+		const join = await as(null).post('/api/v1/workshops/join', { code: row.joinCode, displayName: 'Gäst' });
+		expect(join.status).toBe(404);
+		expect((await join.json()).error.code).toBe('unknown_code');
+
+		// Before its terms are accepted, the room's own supplier gets the room's 409 on the socket too.
+		await server.app.db.update(sprintRooms).set({ termsAcceptedAt: null, termsAcceptedBy: null }).where(eq(sprintRooms.id, a.id));
+		try {
+			const own = await rawSocket(server.url, `/yjs/workshop.${wid}`, { origin: server.url, cookie: a.users[1].cookie });
+			expect(own.kind).toBe('refused');
+			if (own.kind === 'refused') expect(JSON.parse(own.body).error.code).toBe('terms_not_accepted');
+			const http = await as(a.users[1]).get(`/api/v1/workshops/${wid}`);
+			expect(http.status).toBe(409);
+			expect((await http.json()).error.code).toBe('terms_not_accepted');
+			expect((await as(b.users[0]).get(`/api/v1/workshops/${wid}`)).status).toBe(404);
+		} finally {
+			await server.app.db.update(sprintRooms).set({ termsAcceptedAt: new Date(), termsAcceptedBy: a.users[0].id }).where(eq(sprintRooms.id, a.id));
+		}
+	});
+
+	it('keeps silent notes out of every frame other participants receive until one reveal, and names nobody', async () => {
 		const a = rooms[0];
-		const w = board(stageDocName(a.id, 'map'), a.users[0].cookie);
-		await w.synced;
-		const note = readStageBoard(w.doc).hmw[0];
-		for (let i = 0; i < 3; i++) expect((await as(a.users[0]).post(`/api/v1/sprint-rooms/${a.id}/dots`, { kind: 'hmw', targetId: note.id })).status).toBe(201);
-		const over = await as(a.users[0]).post(`/api/v1/sprint-rooms/${a.id}/dots`, { kind: 'hmw', targetId: note.id });
+		// Participants with the board open, announcing their own names in presence.
+		const open = [...a.users.slice(0, 2), team].map((u) => board(`workshop.${wid}`, u.cookie, u.name));
+		await Promise.all(open.map((c) => c.synced));
+		const watcher = await rawMember(`workshop.${wid}`, a.users[2].cookie);
+		const teamWatcher = await rawMember(`workshop.${wid}`, team.cookie);
+		for (const [i, u] of a.users.slice(0, 2).entries()) {
+			const res = await as(u).post(`/api/v1/workshops/${wid}/cards`, { text: `TYST-KANARIE-${i}` });
+			expect(res.status).toBe(201);
+			expect((await res.json()).private).toBe(true);
+		}
+		// Each author sees only their own note.
+		const mine = await (await as(a.users[1]).get(`/api/v1/workshops/${wid}/cards`)).json();
+		expect(mine.cards.map((c: { text: string }) => c.text)).toEqual(['TYST-KANARIE-1']);
+		// The board keeps moving (the facilitator's timer) — and still carries no silent note.
+		expect((await as(team).post(`/api/v1/workshops/${wid}/timer`, { seconds: 300 })).status).toBe(200);
+		await until(() => typeof readWorkshopBoard(watcher.doc()).meta.timerEndsAt === 'number', 5000, 'timer on the board');
+		await until(() => typeof readWorkshopBoard(teamWatcher.doc()).meta.timerEndsAt === 'number', 5000, 'timer on the team board');
+		for (const w of [watcher, teamWatcher]) expect(w.bytes()).not.toContain('TYST-KANARIE');
+
+		// Only a facilitator reveals; the notes then arrive together, in one frame.
+		expect((await as(a.users[0]).post(`/api/v1/workshops/${wid}/reveal`)).status).toBe(403);
+		const revealed = await as(team).post(`/api/v1/workshops/${wid}/reveal`);
+		expect(revealed.status).toBe(200);
+		expect((await revealed.json()).revealed).toBe(2);
+		await until(() => readWorkshopBoard(watcher.doc()).cards.length === 2, 5000, 'revealed notes');
+		const frames = watcher.frames().filter((f) => f.includes('TYST-KANARIE'));
+		expect(frames).toHaveLength(1);
+		expect(frames[0]).toContain('TYST-KANARIE-0');
+		expect(frames[0]).toContain('TYST-KANARIE-1');
+
+		// Anonymous: no author field, no name or id of anyone, neutral presence, no participant's client id.
+		const doc = watcher.doc();
+		for (const [, card] of doc.getMap<Y.Map<unknown>>('cards')) expect(Object.keys(card.toJSON()).sort()).toEqual(['createdAt', 'groupId', 'text']);
+		await until(() => watcher.awareness().length >= 3, 5000, 'presence');
+		const received = watcher.bytes() + JSON.stringify(watcher.awareness());
+		for (const u of [...a.users, team, leader]) {
+			expect(received).not.toContain(u.name);
+			expect(received).not.toContain(u.id);
+		}
+		expect(received).not.toContain(a.orgName);
+		for (const s of watcher.awareness()) expect((s as { user?: { name?: string } }).user?.name).toBe('Deltagare');
+		const writers = new Set(doc.store.clients.keys());
+		for (const c of open) expect(writers.has(c.doc.clientID)).toBe(false);
+		const ledger = await server.app.db.select().from(auditLog).where(eq(auditLog.action, 'workshop.cards_revealed'));
+		expect(ledger.length).toBeGreaterThan(0);
+		watcher.close();
+		teamWatcher.close();
+	});
+
+	it('enforces the engine’s phases, lock and vote budget for the room', async () => {
+		const [a, b] = rooms;
+		const note = (await (await as(a.users[0]).get(`/api/v1/workshops/${wid}/cards`)).json()).cards[0].id as string;
+		// Collect: no votes yet. Suppliers do not facilitate.
+		const early = await as(a.users[0]).post(`/api/v1/workshops/${wid}/votes`, { targetId: note });
+		expect(early.status).toBe(409);
+		expect((await early.json()).error.code).toBe('phase_closed');
+		expect((await as(a.users[0]).post(`/api/v1/workshops/${wid}/phase`, { phase: 'vote' })).status).toBe(403);
+		expect((await as(b.users[0]).post(`/api/v1/workshops/${wid}/phase`, { phase: 'vote' })).status).toBe(404);
+		expect((await as(team).post(`/api/v1/workshops/${wid}/phase`, { phase: 'cluster' })).status).toBe(200);
+		const late = await as(a.users[1]).post(`/api/v1/workshops/${wid}/cards`, { text: 'För sent' });
+		expect(late.status).toBe(409);
+		expect((await late.json()).error.code).toBe('phase_closed');
+		expect((await as(team).post(`/api/v1/workshops/${wid}/phase`, { phase: 'vote' })).status).toBe(200);
+		for (let i = 0; i < 3; i++) expect((await as(a.users[0]).post(`/api/v1/workshops/${wid}/votes`, { targetId: note })).status).toBe(201);
+		const over = await as(a.users[0]).post(`/api/v1/workshops/${wid}/votes`, { targetId: note });
 		expect(over.status).toBe(409);
 		expect((await over.json()).error.code).toBe('vote_budget_exhausted');
-		await until(() => readStageBoard(w.doc).hmw.find((h) => h.id === note.id)?.votes === 3, 5000, 'votes on the board');
-		// Another room's note is not a target here, and another supplier cannot vote in this room.
-		expect((await as(a.users[1]).post(`/api/v1/sprint-rooms/${a.id}/dots`, { kind: 'hmw', targetId: crypto.randomUUID() })).status).toBe(404);
-		expect((await as(rooms[1].users[0]).post(`/api/v1/sprint-rooms/${a.id}/dots`, { kind: 'hmw', targetId: note.id })).status).toBe(404);
-		expect((await as(a.users[0]).delete(`/api/v1/sprint-rooms/${a.id}/dots/${note.id}?kind=hmw`)).status).toBe(200);
-		// A participant's socket may not write the votes.
-		w.doc.getMap('hmwVotes').set(note.id, 99);
-		await until(() => w.closes.some((c) => c.code === 4400), 5000, 'closed with 4400');
+		// The lock holds everyone who participates.
+		expect((await as(team).post(`/api/v1/workshops/${wid}/lock`, { locked: true })).status).toBe(200);
+		const held = await as(a.users[1]).post(`/api/v1/workshops/${wid}/votes`, { targetId: note });
+		expect(held.status).toBe(409);
+		expect((await held.json()).error.code).toBe('board_locked');
+		expect((await as(team).post(`/api/v1/workshops/${wid}/lock`, { locked: false })).status).toBe(200);
+		// The dot kind that bypassed the engine is gone.
+		expect((await as(a.users[0]).post(`/api/v1/sprint-rooms/${a.id}/dots`, { kind: 'hmw', targetId: note })).status).toBe(400);
+		// The leader's overview counts them (counts only), and the sprint log lists the revealed notes.
+		const progress = await (await as(leader).get(`/api/v1/sprints/${sprintId}/progress`)).json();
+		const roomA = progress.rooms.find((r: { roomId: string }) => r.roomId === a.id);
+		expect(roomA.counts).toMatchObject({ hmwNotes: 2, hmwDots: 3 });
+		const log = JSON.stringify(await (await as(a.users[0]).get(`/api/v1/sprint-rooms/${a.id}/log`)).json());
+		expect(log).toContain('Hur skulle vi kunna: TYST-KANARIE-0');
 	});
 });
 

@@ -5,7 +5,6 @@ import {
 	STORYBOARD_MAX,
 	addActor,
 	addFrame,
-	addHmw,
 	addStep,
 	draftInterviewScript,
 	moveOrdered,
@@ -19,7 +18,6 @@ import {
 	setTarget,
 	setVerdict
 } from './sprint-board.ts';
-import { moveCards, newGroup } from './workshop.ts';
 
 describe('the sprint stage board shape', () => {
 	it('keeps a journey map of actors and their steps, and drops the target with its step', () => {
@@ -33,16 +31,6 @@ describe('the sprint stage board shape', () => {
 		expect(b.actors).toEqual([]);
 		expect(b.steps).toEqual([]);
 		expect(b.target).toBeNull();
-	});
-
-	it('clusters "How might we" notes with the workshop board’s own helpers', () => {
-		const doc = new Y.Doc();
-		const n1 = addHmw(doc, 'HSV larma tidigare?');
-		const g = newGroup(doc, 'Larm');
-		moveCards(doc, [n1], g);
-		const b = readStageBoard(doc);
-		expect(b.hmw[0].groupId).toBe(g);
-		expect(b.groups[0].title).toBe('Larm');
 	});
 
 	it('gives every pad an eight-frame crazy 8s grid and ignores frames outside it', () => {

@@ -9,9 +9,6 @@
  * - `map`        Y.Map: goal (string), target (step id or null)
  * - `actors`     Y.Map<id, Y.Map{ name, order }>       — the journey map's rows
  * - `steps`      Y.Map<id, Y.Map{ actorId, text, order }> — steps per actor, ending at the goal
- * - `cards` / `groups` — "How might we" notes and their clusters, in the workshop board's own
- *   shape (`shapes/workshop.ts`), so the workshop engine's clustering helpers work on them; their
- *   dot votes (`hmwVotes` Y.Map<noteId, number>) are the server's
  * - `demos`      Y.Map<id, Y.Map{ url, fileId, caption, createdAt }> — lightning demos
  * - `pads`       Y.Map<padId, Y.Map{ notes, ideas, crazy8: Y.Array<string>(8) }> — a pad id is
  *   random per browser, never a person
@@ -29,6 +26,9 @@
  * - `supervote`  Y.Map: sketchId (the decider's choice, at most one)
  * - `tests`      Y.Map<sessionId, Y.Map{ code, createdAt }>; `interviewees` Y.Map<guestId,
  *   Y.Map{ name, sessionId, joinedAt }>; `notes` Y.Map<id, Y.Map{ intervieweeId, frame, tag, text, createdAt }>
+ *
+ * The Map stage's "How might we" notes are not on these boards: they run on the workshop engine,
+ * in the room's own workshop (`workshop.<id>`, `shapes/workshop.ts`; `server/sprints/live/hmw.ts`).
  *
  * Plain TypeScript with no SvelteKit imports: the server imports it as well.
  */
@@ -52,15 +52,12 @@ export const STORYBOARD_MIN = 10;
 export const STORYBOARD_MAX = 15;
 
 /** Roots written only by the server (through the API). */
-export const SERVER_ONLY_ROOTS = ['hmwVotes', 'museum', 'heat', 'poll', 'critiques', 'supervote', 'tests', 'interviewees', 'notes'] as const;
+export const SERVER_ONLY_ROOTS = ['museum', 'heat', 'poll', 'critiques', 'supervote', 'tests', 'interviewees', 'notes'] as const;
 
 export const roots = {
 	map: (d: Y.Doc) => d.getMap<unknown>('map'),
 	actors: (d: Y.Doc) => d.getMap<Y.Map<unknown>>('actors'),
 	steps: (d: Y.Doc) => d.getMap<Y.Map<unknown>>('steps'),
-	cards: (d: Y.Doc) => d.getMap<Y.Map<unknown>>('cards'),
-	groups: (d: Y.Doc) => d.getMap<Y.Map<unknown>>('groups'),
-	hmwVotes: (d: Y.Doc) => d.getMap<number>('hmwVotes'),
 	demos: (d: Y.Doc) => d.getMap<Y.Map<unknown>>('demos'),
 	pads: (d: Y.Doc) => d.getMap<Y.Map<unknown>>('pads'),
 	storyboard: (d: Y.Doc) => d.getMap<Y.Map<unknown>>('storyboard'),
@@ -91,8 +88,6 @@ export interface StageBoardState {
 	target: string | null;
 	actors: Array<{ id: string; name: string; order: number }>;
 	steps: Array<{ id: string; actorId: string; text: string; order: number }>;
-	hmw: Array<{ id: string; text: string; groupId: string | null; createdAt: number; votes: number }>;
-	groups: Array<{ id: string; title: string; createdAt: number }>;
 	demos: Array<{ id: string; url: string; fileId: string | null; caption: string; createdAt: number }>;
 	pads: Array<{ id: string; notes: string; ideas: string; crazy8: string[] }>;
 	museum: Array<{ id: string; title: string; panels: string[]; fileIds: string[]; createdAt: number; heat: number; poll: number }>;
@@ -119,7 +114,6 @@ function entries(map: Y.Map<Y.Map<unknown>>): Array<[string, Y.Map<unknown>]> {
 export function readStageBoard(doc: Y.Doc): StageBoardState {
 	const m = roots.map(doc);
 	const p = roots.prototype(doc);
-	const hmwVotes = roots.hmwVotes(doc);
 	const heat = roots.heat(doc);
 	const poll = roots.poll(doc);
 	const sv = roots.supervote(doc).get('sketchId');
@@ -128,8 +122,6 @@ export function readStageBoard(doc: Y.Doc): StageBoardState {
 		const verdict = v.get('verdict');
 		verdicts[id] = { verdict: (VERDICTS as readonly unknown[]).includes(verdict) ? (verdict as Verdict) : null, evidence: str(v.get('evidence')) };
 	}
-	const groups = entries(roots.groups(doc)).map(([id, g]) => ({ id, title: str(g.get('title')), createdAt: num(g.get('createdAt')) ?? 0 })).sort(byCreated);
-	const groupIds = new Set(groups.map((g) => g.id));
 	return {
 		goal: str(m.get('goal')),
 		target: typeof m.get('target') === 'string' ? (m.get('target') as string) : null,
@@ -137,19 +129,6 @@ export function readStageBoard(doc: Y.Doc): StageBoardState {
 		steps: entries(roots.steps(doc))
 			.map(([id, a]) => ({ id, actorId: str(a.get('actorId')), text: str(a.get('text')), order: num(a.get('order')) ?? 0 }))
 			.sort(byOrder),
-		hmw: entries(roots.cards(doc))
-			.map(([id, c]) => {
-				const g = c.get('groupId');
-				return {
-					id,
-					text: str(c.get('text')),
-					groupId: typeof g === 'string' && groupIds.has(g) ? g : null,
-					createdAt: num(c.get('createdAt')) ?? 0,
-					votes: num(hmwVotes.get(id)) ?? 0
-				};
-			})
-			.sort(byCreated),
-		groups,
 		demos: entries(roots.demos(doc))
 			.map(([id, d]) => ({ id, url: str(d.get('url')), fileId: typeof d.get('fileId') === 'string' ? (d.get('fileId') as string) : null, caption: str(d.get('caption')), createdAt: num(d.get('createdAt')) ?? 0 }))
 			.sort(byCreated),
@@ -333,7 +312,7 @@ export function addStep(doc: Y.Doc, actorId: string, text: string, id: string = 
 	roots.steps(doc).set(id, entry({ actorId, text, order: nextOrder(roots.steps(doc)) }));
 	return id;
 }
-export function removeEntry(doc: Y.Doc, root: 'actors' | 'steps' | 'cards' | 'demos' | 'storyboard' | 'links' | 'checklist', id: string): void {
+export function removeEntry(doc: Y.Doc, root: 'actors' | 'steps' | 'demos' | 'storyboard' | 'links' | 'checklist', id: string): void {
 	doc.transact(() => {
 		roots[root](doc).delete(id);
 		const gone = root === 'steps' ? [id] : [];
@@ -347,11 +326,6 @@ export function removeEntry(doc: Y.Doc, root: 'actors' | 'steps' | 'cards' | 'de
 		const target = roots.map(doc).get('target');
 		if (typeof target === 'string' && gone.includes(target)) roots.map(doc).set('target', null);
 	});
-}
-/** A "How might we" note, in the workshop board's card shape (so its clustering helpers apply). */
-export function addHmw(doc: Y.Doc, text: string, id: string = crypto.randomUUID()): string {
-	roots.cards(doc).set(id, entry({ text, groupId: null, createdAt: Date.now() }));
-	return id;
 }
 export function addDemo(doc: Y.Doc, demo: { url: string; fileId: string | null; caption: string }, id: string = crypto.randomUUID()): string {
 	roots.demos(doc).set(id, entry({ ...demo, createdAt: Date.now() }));

@@ -1,4 +1,4 @@
-/** JSON calls from the stage boards to the sprint API (same origin, the page's own session). */
+/** JSON calls from the stage boards to the sprint and workshop APIs (same origin, the page's own session). */
 export interface ApiAnswer<T = unknown> {
 	ok: boolean;
 	status: number;
@@ -7,11 +7,11 @@ export interface ApiAnswer<T = unknown> {
 	error: string | null;
 }
 
-export async function callApi<T = unknown>(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<ApiAnswer<T>> {
+export async function callApi<T = unknown>(method: 'POST' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> {
 	try {
 		const res = await fetch(path, {
 			method,
-			headers: body === undefined ? {} : { 'content-type': 'application/json' },
+			headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
 			body: body === undefined ? undefined : JSON.stringify(body)
 		});
 		const json = (await res.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;

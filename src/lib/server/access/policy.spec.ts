@@ -496,6 +496,44 @@ describe('the workshop board', () => {
 	});
 });
 
+describe('a sprint room’s own workshop (the Map stage’s "How might we" notes)', () => {
+	const owned = (role: Role | null, opts: { own?: boolean; assigned?: boolean; locked?: boolean; confidential?: boolean; open?: boolean; ownRoomId?: string | null; phase?: WorkshopPhase } = {}) => ({
+		resource: 'workshop_board' as const,
+		initiative: scope(role, 'sprint'),
+		workshop: {
+			workshopId: 'w1',
+			phase: opts.phase ?? 'collect',
+			room: {
+				sprint: { sprintId: 's1', ownRoomId: opts.ownRoomId === undefined ? (opts.own ? 'r1' : null) : opts.ownRoomId },
+				room: { roomId: 'r1', own: opts.own ?? false, assigned: opts.assigned ?? false, decider: false, locked: opts.locked ?? false, confidential: opts.confidential ?? true },
+				open: opts.open ?? true
+			}
+		}
+	});
+
+	it('lets the room’s supplier participate, the leader and the assigned team facilitate, and the rest of the team read', () => {
+		expect(levelFor(supplier(), owned(null, { own: true }))).toBe('write');
+		expect(levelFor(buyer(), owned('process_leader'))).toBe('admin');
+		expect(levelFor(buyer(), owned('team', { assigned: true }))).toBe('admin');
+		expect(levelFor(buyer(), owned('team'))).toBe('read');
+	});
+	it('hides it from another supplier, guests, observers of a confidential room, and the own supplier before the terms', () => {
+		expect(levelFor(supplier(), owned(null, { ownRoomId: 'r2' }))).toBe('none');
+		expect(levelFor(guest, owned(null))).toBe('none');
+		expect(levelFor(buyer(), owned('observer'))).toBe('none');
+		expect(levelFor(buyer(), owned('observer', { confidential: false }))).toBe('read');
+		expect(levelFor(supplier(), owned(null, { own: true, open: false }))).toBe('none');
+		// A team member of the initiative's needs work is not on the room's workshop by that alone.
+		expect(levelFor(buyer(), owned(null))).toBe('none');
+	});
+	it('follows the room’s lock and the workshop’s close', () => {
+		expect(levelFor(supplier(), owned(null, { own: true, locked: true }))).toBe('read');
+		expect(levelFor(buyer(), owned('team', { assigned: true, locked: true }))).toBe('read');
+		expect(levelFor(buyer(), owned('process_leader', { locked: true }))).toBe('admin');
+		expect(levelFor(buyer(), owned('process_leader', { phase: 'closed' }))).toBe('read');
+	});
+});
+
 describe('publishing a requirements version', () => {
 	const labelled = (label: TeamLabel | null, role: Role = 'team', phase: Phase = 'procure'): InitiativeScope => ({
 		initiativeId: 'i1',

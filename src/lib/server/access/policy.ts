@@ -54,6 +54,12 @@ export type WorkshopPhase = (typeof WORKSHOP_PHASES)[number];
 export interface WorkshopScope {
 	workshopId: string;
 	phase: WorkshopPhase;
+	/**
+	 * Set when a sprint room owns the workshop (the Map stage's "How might we" notes): the board is
+	 * then as open as the room, never the initiative's workshops. `open`: the room is open to the
+	 * actor (a supplier's organisation accepted the terms).
+	 */
+	room?: { sprint: SprintScope; room: SprintRoomScope; open: boolean };
 }
 
 /** Resources inside an initiative, reached through membership. */
@@ -401,6 +407,7 @@ function initiativeLevel(actor: Actor, resource: InitiativeResource, scope: Init
 }
 
 function workshopBoardLevel(actor: Actor, initiative: InitiativeScope, workshop: WorkshopScope): Level {
+	if (workshop.room) return roomWorkshopLevel(actor, initiative, workshop, workshop.room);
 	if (actor.kind === 'guest') {
 		// A guest belongs to one workshop, only while it runs; a closed workshop ends the guest session.
 		if (actor.workshopId !== workshop.workshopId) return 'none';
@@ -412,6 +419,22 @@ function workshopBoardLevel(actor: Actor, initiative: InitiativeScope, workshop:
 	// After close, the board is read-only for everyone.
 	if (workshop.phase === 'closed') return 'read';
 	// Team members and process leaders facilitate (admin); observers read along.
+	return level;
+}
+
+/**
+ * A sprint room's own workshop (the Map stage's "How might we" notes). The room decides: who may
+ * not read the room may not know the board exists; the room's supplier (once its terms are
+ * accepted) participates; the process leader and the buyer team assigned to the room facilitate
+ * (phases, reveal, clustering, timer); whoever only reads the room (other team members, observers
+ * of a room that is not confidential) reads along. Guests have no place here. A locked room is
+ * the room's rule (read for all but the leader); a closed workshop is read-only.
+ */
+function roomWorkshopLevel(actor: Actor, initiative: InitiativeScope, workshop: WorkshopScope, owner: NonNullable<WorkshopScope['room']>): Level {
+	if (actor.kind !== 'user' || !owner.open) return 'none';
+	let level = sprintLevel(actor, 'sprint_room', initiative, owner.sprint, owner.room);
+	if (level === 'write' && actor.organisationKind !== 'supplier') level = 'admin';
+	if (workshop.phase === 'closed') level = cap(level, 'read');
 	return level;
 }
 

@@ -13,6 +13,8 @@ import type { Db } from '../db/index.ts';
 import type { LiveDocKind } from '../collab/kinds.ts';
 import type { Actor } from '../access/policy.ts';
 import { initiativeScope, isUuid } from '../access/scope.ts';
+import { roomDocRefusal } from '../sprints/access.ts';
+import { owningRoomId, workshopScope } from './owner.ts';
 
 /** The neutral presence label, in Swedish (the presence list is shown to everyone). */
 export const NEUTRAL_PRESENCE_NAME = 'Deltagare';
@@ -40,9 +42,16 @@ export const workshopDocKind: LiveDocKind = {
 		return {
 			resource: 'workshop_board' as const,
 			initiative: scope,
-			workshop: { workshopId: w.id, phase: w.phase },
+			workshop: await workshopScope(db, actor, w),
 			initiativeId: w.initiativeId
 		};
+	},
+	// A sprint room's own workshop answers like the room's documents: 409 terms_not_accepted to the
+	// room's supplier before its terms are accepted, the 403 that reveals nothing to anyone else.
+	async refusal(db: Db, actor: Actor, id: string) {
+		if (!isUuid(id)) return null;
+		const roomId = await owningRoomId(db, id);
+		return roomId ? roomDocRefusal(db, actor, roomId) : null;
 	},
 	socketWrite: 'admin',
 	// The live vote tally is computed by the server from the votes cast through the API: not even

@@ -7,7 +7,7 @@
  */
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, ne, notExists, or, sql } from 'drizzle-orm';
 import type * as Y from 'yjs';
-import { organisations, sprintTestSessions, users, workshopCards, workshopGuests, workshopVotes, workshops } from '../db/schema/index.ts';
+import { organisations, sprintHmwWorkshops, sprintTestSessions, users, workshopCards, workshopGuests, workshopVotes, workshops } from '../db/schema/index.ts';
 import type { Db, Tx } from '../db/index.ts';
 import type { App } from '../app.ts';
 import { can, type Actor, type InitiativeScope, type Target, type UserActor } from '../access/policy.ts';
@@ -27,6 +27,7 @@ import { createJoinGuard, farFromAll, DAY_MS, type JoinGuard } from './join-guar
 import { replicate } from '../cluster.ts';
 import { landingFor } from './landing.ts';
 import { castWithinBudget } from './budget.ts';
+import { owningRoomId, workshopScope } from './owner.ts';
 
 export type Workshop = typeof workshops.$inferSelect;
 
@@ -57,7 +58,7 @@ export async function workshopContext(db: Db, actor: Actor, workshopId: string):
 	return {
 		workshop,
 		initiative,
-		target: { resource: 'workshop_board', initiative, workshop: { workshopId: workshop.id, phase: workshop.phase } }
+		target: { resource: 'workshop_board', initiative, workshop: await workshopScope(db, actor, workshop) }
 	};
 }
 
@@ -76,6 +77,8 @@ export type BoardAbilities = ReturnType<typeof boardAbilities>;
  * (the board is then read-only for everyone, but results stay theirs to work with).
  */
 export function isTeam(actor: Actor, ctx: WorkshopContext): boolean {
+	// A sprint room's own workshop: its facilitators only (the room decides, not the initiative's workshops).
+	if (ctx.target.workshop.room) return can(actor, 'admin', ctx.target);
 	return can(actor, 'admin', ctx.target) || can(actor, 'admin', { resource: 'workshops', initiative: ctx.initiative });
 }
 
@@ -274,13 +277,20 @@ export async function setTallyVisible(app: App, actor: UserActor, w: Workshop, v
 
 /**
  * Workshops of an initiative, newest first. Workshop rows that carry a sprint room's end-user
- * test session (`sprint_test_sessions`) belong to that room, not to the needs work: left out.
+ * test session (`sprint_test_sessions`) or its "How might we" notes (`sprint_hmw_workshops`)
+ * belong to that room, not to the needs work: left out.
  */
 export async function listWorkshops(db: Db, initiativeId: string): Promise<Workshop[]> {
 	return db
 		.select()
 		.from(workshops)
-		.where(and(eq(workshops.initiativeId, initiativeId), notExists(db.select({ id: sprintTestSessions.id }).from(sprintTestSessions).where(eq(sprintTestSessions.workshopId, workshops.id)))))
+		.where(
+			and(
+				eq(workshops.initiativeId, initiativeId),
+				notExists(db.select({ id: sprintTestSessions.id }).from(sprintTestSessions).where(eq(sprintTestSessions.workshopId, workshops.id))),
+				notExists(db.select({ id: sprintHmwWorkshops.roomId }).from(sprintHmwWorkshops).where(eq(sprintHmwWorkshops.workshopId, workshops.id)))
+			)
+		)
 		.orderBy(desc(workshops.createdAt));
 }
 
@@ -362,6 +372,8 @@ export async function joinWorkshop(
 		app.log.info('workshop.join_failed', { ip: opts.ip });
 		throw unknownCode();
 	}
+	// A sprint room's own workshop has no guests: its code admits nobody from outside the room.
+	if (opts.actor.kind !== 'user' && (await owningRoomId(app.db, w.id))) throw unknownCode();
 	// The address has shown it knows this code (also when the workshop has not started: a room
 	// that arrives early must not spend its guesses on the right code).
 	guard.recordJoin(opts.ip, code);

@@ -10,7 +10,9 @@
  * - end-user test sessions, each backed by a workshop row so that end users join with the one
  *   join endpoint and become ordinary workshop guests (display name only, no account);
  * - interviewers' notes per interviewee and storyboard frame (the pattern grid);
- * - reveals of the buyer gallery's supplier names (journalled as well).
+ * - reveals of the buyer gallery's supplier names (journalled as well);
+ * - each room's "How might we" workshop: the Map stage's notes run on the workshop engine, on a
+ *   workshop row owned by the room (its policy target resolves through the room).
  */
 import { pgTable, uuid, text, timestamp, integer, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
@@ -57,12 +59,13 @@ export const sprintCritiques = pgTable(
 	(t) => [index('sprint_critiques_room_idx').on(t.roomId)]
 );
 
-export const SPRINT_DOT_KINDS = ['hmw', 'heat', 'poll'] as const;
+export const SPRINT_DOT_KINDS = ['heat', 'poll'] as const;
 export type SprintDotKind = (typeof SPRINT_DOT_KINDS)[number];
 
 /**
- * Dot votes with a budget per person: on "How might we" notes of the Map board (`hmw`, target = the
- * note's id on the board), heat-map dots on sketches (`heat`) and the straw poll (`poll`, one).
+ * Dot votes with a budget per person on the Decide board: heat-map dots on sketches (`heat`) and
+ * the straw poll (`poll`, one). Dots on the Map stage's "How might we" notes are the workshop
+ * engine's votes (`workshop_votes` of the room's HMW workshop).
  */
 export const sprintDots = pgTable(
 	'sprint_dots',
@@ -72,7 +75,7 @@ export const sprintDots = pgTable(
 			.notNull()
 			.references(() => sprintRooms.id, { onDelete: 'cascade' }),
 		kind: text('kind', { enum: SPRINT_DOT_KINDS }).notNull(),
-		/** A sketch id (`heat`, `poll`) or a note id on the Map board (`hmw`). */
+		/** A sketch id. */
 		targetId: text('target_id').notNull(),
 		voterUserId: uuid('voter_user_id')
 			.notNull()
@@ -152,4 +155,20 @@ export const sprintGalleryReveals = pgTable('sprint_gallery_reveals', {
 		.references(() => users.id),
 	reason: text('reason').notNull(),
 	revealedAt: timestamp('revealed_at', { withTimezone: true }).notNull()
+});
+
+/**
+ * The room's "How might we" workshop (Map stage): one workshop row per room, owned by the room.
+ * The workshop engine runs it (silent writing, phases, clustering, votes, timer, lock); the policy
+ * resolves its board through the room (`workshops/owner.ts`), so it is as closed as the room.
+ */
+export const sprintHmwWorkshops = pgTable('sprint_hmw_workshops', {
+	roomId: uuid('room_id')
+		.primaryKey()
+		.references(() => sprintRooms.id, { onDelete: 'cascade' }),
+	workshopId: uuid('workshop_id')
+		.notNull()
+		.unique()
+		.references(() => workshops.id, { onDelete: 'cascade' }),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });

@@ -21,7 +21,7 @@ export const NEUTRAL_PRESENCE_NAME = 'Deltagare';
 
 /** Roots of each stage board that only the server writes. */
 export const SERVER_ONLY_BY_STAGE: Record<SprintStage, readonly string[]> = {
-	map: ['hmwVotes'],
+	map: [],
 	sketch: [],
 	decide: ['museum', 'heat', 'poll', 'critiques', 'supervote'],
 	prototype: [],

@@ -13,6 +13,11 @@ registerEvents({
 			en: (_d, s) => `${s.actor} cast the decider’s supervote in a sprint room`,
 			details: () => []
 		},
+		'sprint.hmw_opened': {
+			sv: (_d, s) => `${s.actor} öppnade "Hur skulle vi kunna"-workshoppen i ett sprintrum`,
+			en: (_d, s) => `${s.actor} opened the “How might we” workshop in a sprint room`,
+			details: () => []
+		},
 		'sprint.test_session_created': {
 			sv: (_d, s) => `${s.actor} öppnade en testsession med slutanvändare i ett sprintrum`,
 			en: (_d, s) => `${s.actor} opened an end-user test session in a sprint room`,

@@ -1,6 +1,6 @@
 /**
  * How the stage boards plug into the sprint core: they prepare a board when its stage starts (the
- * Map board gets the long-term goal once; the Prototype board an interview script drafted from the
+ * Map board gets the long-term goal once and the room its "How might we" workshop; the Prototype board an interview script drafted from the
  * sprint questions, unless the team already wrote one), close a room's end-user test sessions when
  * the sprint leaves Test or the room is locked, and they contribute each stage's content to the
  * room's sprint log. Imported once from `capabilities.ts`.
@@ -12,6 +12,7 @@ import { registerSprintLogSection } from '../log-sections.ts';
 import { SPRINT_STAGES, stageDocName } from '../stages.ts';
 import { draftInterviewScript, roots } from '../../../shapes/sprint-board.ts';
 import { closeTestSessions, stageLog } from './index.ts';
+import { ensureHmwWorkshop } from './hmw.ts';
 import './files.ts';
 
 onStageStarted('live.prepare-board', async (app, event) => {
@@ -32,6 +33,13 @@ onStageStarted('live.prepare-board', async (app, event) => {
 			p.set('script', draftInterviewScript(sprint.questions, true));
 		});
 	}
+});
+
+// The room's "How might we" notes run on the workshop engine: Map opens the room's workshop.
+onStageStarted('live.hmw', async (app, event) => {
+	if (event.stage !== 'map') return;
+	const [sprint] = await app.db.select({ goal: sprints.goal }).from(sprints).where(eq(sprints.id, event.sprintId)).limit(1);
+	if (sprint) await ensureHmwWorkshop(app, { id: event.roomId, sprintId: event.sprintId, initiativeId: event.initiativeId, goal: sprint.goal }, event.actor);
 });
 
 // End-user test sessions end with the Test stage and with the room's lock: their guests leave.

@@ -8,6 +8,8 @@
  *   document's updates nor anything a room member receives names who drew it;
  * - heat-map dots have a budget per person and the straw poll one vote per person, both checked
  *   under a lock on the room row (the workshop engine's rule for votes);
+ * - the Map stage's "How might we" notes are not here: they run on the workshop engine itself,
+ *   on a workshop row the room owns (`hmw.ts`);
  * - the decider's supervote counts once (one row per room) and only the decider casts it (policy);
  * - end-user test sessions are workshop rows (the join code, the guest sessions and the join
  *   guard are the workshop engine's), joined with the one join endpoint; an end user appears in
@@ -41,6 +43,7 @@ import { registerJoinLanding } from '../../workshops/landing.ts';
 import { castWithinBudget } from '../../workshops/budget.ts';
 import { roomOpenFor, roomTargetOf, type RoomContext, type SprintContext } from '../access.ts';
 import { stageDocName, type SprintStage } from '../stages.ts';
+import { hmwLogLines } from './hmw.ts';
 import {
 	SKETCH_PANELS,
 	draftInterviewScript,
@@ -56,14 +59,12 @@ import {
 	type StageBoardState
 } from '../../../shapes/sprint-board.ts';
 
-/** Dots per person on the Map board's "How might we" notes. */
-export const HMW_DOTS = 3;
 /** Heat-map dots per person in a room. */
 export const HEAT_DOTS = 5;
 /** Straw-poll votes per person in a room. */
 export const POLL_VOTES = 1;
 
-const BUDGET: Record<SprintDotKind, number> = { hmw: HMW_DOTS, heat: HEAT_DOTS, poll: POLL_VOTES };
+const BUDGET: Record<SprintDotKind, number> = { heat: HEAT_DOTS, poll: POLL_VOTES };
 
 function liveDocs(app: App) {
 	if (!app.liveDocs) throw new ApiError(503, 'live_docs_unavailable', 'Rummets tavla är inte tillgänglig just nu. Försök igen om en stund.');
@@ -188,27 +189,17 @@ async function dotCounts(db: Db, roomId: string, kind: SprintDotKind): Promise<R
 
 async function publishDots(app: App, roomId: string, kind: SprintDotKind): Promise<void> {
 	const counts = await dotCounts(app.db, roomId, kind);
-	const stage = kind === 'hmw' ? 'map' : 'decide';
-	await liveDocs(app).change(stageDocName(roomId, stage), null, (doc) =>
-		setCounts(kind === 'hmw' ? roots.hmwVotes(doc) : kind === 'heat' ? roots.heat(doc) : roots.poll(doc), counts)
-	);
-}
-
-/** The dot's target exists in this room: a note on the Map board, or a sketch. */
-async function assertDotTarget(app: App, ctx: RoomContext, kind: SprintDotKind, targetId: string): Promise<void> {
-	if (kind !== 'hmw') return sketchInRoom(app.db, ctx.room.id, targetId);
-	const map = await readBoard(app, ctx.room.id, 'map');
-	if (!map.hmw.some((h) => h.id === targetId)) throw new ApiError(404, 'unknown_target', 'Det finns ingen sådan lapp på kartan.');
+	await liveDocs(app).change(stageDocName(roomId, 'decide'), null, (doc) => setCounts(kind === 'heat' ? roots.heat(doc) : roots.poll(doc), counts));
 }
 
 /**
- * A dot on a "How might we" note (Map), a heat-map dot or a straw-poll vote (Decide). The budget is
+ * A heat-map dot or a straw-poll vote on a sketch (Decide). The budget is
  * the workshop engine's rule (`workshops/budget.ts`): checked inside a transaction that locks the
  * room row, so parallel requests cannot overspend it.
  */
 export async function castDot(app: App, ctx: RoomContext & { actor: UserActor }, kind: SprintDotKind, targetId: string): Promise<DotStatus> {
-	assertStage(ctx, kind === 'hmw' ? ['map'] : ['decide'], kind === 'poll' ? 'Att rösta' : 'Att sätta prickar');
-	await assertDotTarget(app, ctx, kind, targetId);
+	assertStage(ctx, ['decide'], kind === 'poll' ? 'Att rösta' : 'Att sätta prickar');
+	await sketchInRoom(app.db, ctx.room.id, targetId);
 	liveDocs(app);
 	await app.db.transaction((tx) =>
 		castWithinBudget(tx, {
@@ -226,7 +217,7 @@ export async function castDot(app: App, ctx: RoomContext & { actor: UserActor },
 
 /** Takes back one of the caller's dots (or poll vote) on a sketch. */
 export async function retractDot(app: App, ctx: RoomContext & { actor: UserActor }, kind: SprintDotKind, targetId: string): Promise<DotStatus> {
-	assertStage(ctx, kind === 'hmw' ? ['map'] : ['decide'], 'Att ändra prickar');
+	assertStage(ctx, ['decide'], 'Att ändra prickar');
 	const [dot] = await app.db
 		.select({ id: sprintDots.id })
 		.from(sprintDots)
@@ -552,7 +543,7 @@ export async function stageLog(app: App, roomId: string, questions: string[], on
 			...(map.goal ? [`Långsiktigt mål: ${map.goal}`] : []),
 			...map.actors.map((a) => `${a.name}: ${map.steps.filter((s) => s.actorId === a.id).map((s) => s.text).join(' → ')}`),
 			...(targetStep ? [`Valt mål på kartan: ${targetStep.text}`] : []),
-			...map.hmw.map((h) => `Hur skulle vi kunna: ${h.text}${h.votes ? ` (${h.votes} prickar)` : ''}`)
+			...(only.includes('map') ? await hmwLogLines(app, roomId) : [])
 		]
 	});
 	out.push({ stage: 'sketch', lines: [...sketch.demos.map((d) => `Blixtdemo: ${d.caption || d.url}`)] });

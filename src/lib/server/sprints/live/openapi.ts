@@ -10,7 +10,7 @@ registerSchema('SprintDotStatus', {
 	type: 'object',
 	required: ['kind', 'budget', 'used', 'mine'],
 	properties: {
-		kind: { type: 'string', enum: ['hmw', 'heat', 'poll'] },
+		kind: { type: 'string', enum: ['heat', 'poll'] },
 		budget: { type: 'integer' },
 		used: { type: 'integer' },
 		mine: { type: 'object', additionalProperties: { type: 'integer' }, description: 'The caller’s dots per target id.' }
@@ -71,7 +71,7 @@ registerOperations([
 		method: 'post',
 		path: '/api/v1/sprint-rooms/{id}/dots',
 		tags: ['sprints'],
-		summary: 'A dot on a “How might we” note (3 per person, Map), a heat-map dot (5) or a straw-poll vote (1) on a sketch (Decide)',
+		summary: 'A heat-map dot (5 per person) or a straw-poll vote (1) on a sketch (Decide)',
 		description: 'The budget is checked under a lock on the room: parallel requests cannot overspend it (409 `vote_budget_exhausted`).',
 		params: room,
 		body: dotSchema,
@@ -82,9 +82,37 @@ registerOperations([
 		path: '/api/v1/sprint-rooms/{id}/dots/{targetId}',
 		tags: ['sprints'],
 		summary: 'Take back one of the caller’s dots (or the poll vote)',
-		params: { ...room, targetId: 'The note (hmw) or sketch id.' },
-		query: { kind: { description: '`hmw`, `heat` (default) or `poll`.', schema: { type: 'string', enum: ['hmw', 'heat', 'poll'] } } },
+		params: { ...room, targetId: 'The sketch id.' },
+		query: { kind: { description: '`heat` (default) or `poll`.', schema: { type: 'string', enum: ['heat', 'poll'] } } },
 		responses: { 200: { description: 'The caller’s dots.', schema: ref('SprintDotStatus') }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: stageClosed }
+	},
+	{
+		method: 'get',
+		path: '/api/v1/sprint-rooms/{id}/hmw',
+		tags: ['sprints'],
+		summary: 'The room’s “How might we” workshop (Map): made on first use once the sprint has started, run with the workshop endpoints',
+		description:
+			'The Map stage’s notes run on the workshop engine: a workshop row owned by the room (anonymous, silent, 3 dots per person). Notes, votes, phases, reveal, lock and timer go through `/api/v1/workshops/{workshopId}/…`; its board is the live document `workshop.<workshopId>`. Both resolve through the room: another supplier gets 404 (the socket 403).',
+		params: room,
+		responses: {
+			200: {
+				description: 'The workshop (null before the sprint has started, or while nobody who may write the room has opened it), the caller’s abilities on it, own notes (private ones before the reveal) and dots; facilitators also get how many notes wait for the reveal.',
+				schema: {
+					type: 'object',
+					required: ['workshop'],
+					properties: {
+						workshop: { type: 'object', nullable: true },
+						abilities: { type: 'object', properties: { read: { type: 'boolean' }, participate: { type: 'boolean' }, facilitate: { type: 'boolean' } } },
+						myCards: { type: 'array', items: { type: 'object', properties: { id: uuid, text: { type: 'string' }, private: { type: 'boolean' } } } },
+						votes: { type: 'object', nullable: true },
+						hidden: { type: 'integer' }
+					}
+				}
+			},
+			401: errors[401],
+			404: errors[404],
+			409: stageClosed
+		}
 	},
 	{
 		method: 'post',

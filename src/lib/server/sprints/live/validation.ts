@@ -25,8 +25,8 @@ export const sketchRefSchema = z.object({ sketchId: id('Skissen') });
 export const critiqueSchema = z.object({ sketchId: id('Skissen'), text: text(500, 'Kritiken', { multiline: true }) });
 
 export const dotSchema = z.object({
-	kind: z.enum(['hmw', 'heat', 'poll'], { error: 'Okänd sorts prick.' }),
-	targetId: id('Lappen eller skissen')
+	kind: z.enum(['heat', 'poll'], { error: 'Okänd sorts prick.' }),
+	targetId: id('Skissen')
 });
 
 export const noteSchema = z.object({

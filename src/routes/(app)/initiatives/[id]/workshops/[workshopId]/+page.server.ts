@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { can } from '#lib/server/access/policy.ts';
 import { ApiError } from '#lib/server/http/api.ts';
@@ -11,6 +11,8 @@ import type { Actions, PageServerLoad } from './$types';
 async function context(locals: App.Locals, initiativeId: string, workshopId: string) {
 	const ctx = await workshops.workshopContext(locals.app.db, locals.actor, workshopId);
 	if (!ctx || ctx.workshop.initiativeId !== initiativeId || !can(locals.actor, 'read', ctx.target)) error(404, 'Finns inte.');
+	// A sprint room's own workshop ("How might we" notes) is run in its room, not among the needs workshops.
+	if (ctx.target.workshop.room) redirect(303, `/sprints/${ctx.target.workshop.room.room.roomId}`);
 	return ctx;
 }
 
