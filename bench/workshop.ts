@@ -19,15 +19,21 @@
  * With BENCH_WS_PROCESSES=2 (and BENCH_DATABASE_URL + REDIS_URL) the guests are split over two
  * server processes in multi-process mode: boards and API calls alternate between them.
  *
- * Env: BENCH_WS_CLIENTS (150), BENCH_WS_RATE (10/s), BENCH_WS_SECONDS (10), BENCH_WS_PROCESSES (1), BENCH_DATABASE_URL,
- * BENCH_DEBUG (print what the first board observes and the server's warnings).
+ * The boards live in BENCH_WS_THREADS worker threads (`workshop-boards.ts`), not in the driving
+ * thread: applying each card on 150 boards in one event loop held up the driver itself, which was
+ * measured as server latency. Each phase also reports the driver's CPU and event-loop delay and
+ * the machine's load average, so a reader can tell waiting in the driver from waiting in the server.
+ *
+ * Env: BENCH_WS_CLIENTS (150), BENCH_WS_RATE (10/s), BENCH_WS_SECONDS (10), BENCH_WS_PROCESSES (1),
+ * BENCH_WS_THREADS (2), BENCH_DATABASE_URL, BENCH_DEBUG (print the requests sent and the server's warnings).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type * as Y from 'yjs';
-import { liveClient, until, type LiveClient } from '../tests/helpers/live.ts';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { until } from '../tests/helpers/live.ts';
 
 const CLIENTS = Number(process.env.BENCH_WS_CLIENTS ?? 150);
 const RATE = Number(process.env.BENCH_WS_RATE ?? 10);
@@ -108,49 +114,89 @@ for (let i = 0; i < CLIENTS; i++) {
 	cookies.push(res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '));
 }
 console.error(`joined ${cookies.length}`);
-const clients: LiveClient[] = cookies.map((cookie, i) => liveClient(urlOf(i), info.docName, { cookie }));
-await Promise.all(clients.map((c) => c.synced));
-console.error("synced");
+
+// The boards, split over worker threads (`workshop-boards.ts`) so that applying every card on 150
+// boards does not hold up the driver's own event loop (which would be measured as latency).
+const THREADS = Math.max(1, Math.min(CLIENTS, Number(process.env.BENCH_WS_THREADS ?? 2)));
+type FromBoards = { cmd: 'synced' | 'observing' | 'stopped' } | { cmd: 'seen'; keys: string[]; ats: number[] } | { cmd: 'closed'; count: number };
+const boardThreads = Array.from({ length: THREADS }, (_, t) => {
+	const boards = cookies.flatMap((cookie, i) => (i % THREADS === t ? [{ url: urlOf(i), cookie }] : []));
+	return new Worker(new URL('./workshop-boards.ts', import.meta.url), { workerData: { boards, docName: info.docName } });
+});
+/** Where observations go while a phase runs. */
+let onSeen: (key: string, at: number) => void = () => {};
+for (const w of boardThreads) {
+	w.on('message', (m: FromBoards) => {
+		if (m.cmd === 'seen') for (let i = 0; i < m.keys.length; i++) onSeen(m.keys[i], m.ats[i]);
+	});
+	w.on('error', (err) => {
+		console.error('board thread failed:', err);
+		process.exit(2);
+	});
+}
+/** Sends a command to every board thread and waits for each one's answer `reply`. */
+const askBoards = <T extends FromBoards>(msg: object, reply: FromBoards['cmd']) =>
+	Promise.all(
+		boardThreads.map(
+			(w) =>
+				new Promise<T>((resolve) => {
+					const on = (m: FromBoards) => {
+						if (m.cmd !== reply) return;
+						w.off('message', on);
+						resolve(m as T);
+					};
+					w.on('message', on);
+					if (Object.keys(msg).length) w.postMessage(msg);
+				})
+		)
+	);
+await askBoards({}, 'synced');
+console.error('synced');
+/** Milliseconds on a clock every thread shares. */
+const now = () => performance.timeOrigin + performance.now();
 
 function percentile(sorted: number[], p: number): number {
 	return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 }
 
-/** Sends `total` actions at RATE/s; `seen(client, key)` registers when a client observed the action keyed `key`. */
-async function phase(name: string, act: (i: number) => Promise<string>, observe: (doc: Y.Doc, onKey: (key: string) => void) => void) {
+/** Sends `total` actions at RATE/s; every board reports when it observed the action keyed `key`. */
+async function phase(name: 'collect' | 'vote', act: (i: number) => Promise<string>) {
 	const sentAt = new Map<string, number>();
 	const samples: number[] = [];
 	const requests: number[] = [];
-	const pending: Array<{ key: string; at: number }> = [];
-	for (const c of clients) {
-		observe(c.doc, (key) => {
-			if (process.env.BENCH_DEBUG && c === clients[0]) console.error('observed', key);
-			const t = sentAt.get(key);
-			if (t !== undefined) samples.push(performance.now() - t);
-			else pending.push({ key, at: performance.now() });
-		});
-	}
+	/** Observations made before the API answered, by key (their send time is not known yet). */
+	const pending = new Map<string, number[]>();
+	onSeen = (key, at) => {
+		const t = sentAt.get(key);
+		if (t !== undefined) samples.push(at - t);
+		else {
+			const early = pending.get(key);
+			if (early) early.push(at);
+			else pending.set(key, [at]);
+		}
+	};
+	await askBoards({ cmd: 'observe', phase: name }, 'observing');
 	const total = RATE * SECONDS;
+	// The driver's own event-loop delay: when it is high, the clients (not the server) are what waits.
+	const lag = monitorEventLoopDelay({ resolution: 10 });
+	lag.enable();
 	const before = await cpu();
+	const driverBefore = process.cpuUsage();
 	const wallStart = performance.now();
 	const inflight: Promise<void>[] = [];
 	for (let i = 0; i < total; i++) {
 		const due = wallStart + (i * 1000) / RATE;
 		const wait = due - performance.now();
 		if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-		const start = performance.now();
+		const start = now();
 		inflight.push(
 			act(i).then((key) => {
-				requests.push(performance.now() - start);
+				requests.push(now() - start);
 				if (process.env.BENCH_DEBUG) console.error('sent', key);
 				sentAt.set(key, start);
 				// Observations that arrived before the API answered.
-				for (let j = pending.length - 1; j >= 0; j--) {
-					if (pending[j].key === key) {
-						samples.push(pending[j].at - start);
-						pending.splice(j, 1);
-					}
-				}
+				for (const at of pending.get(key) ?? []) samples.push(at - start);
+				pending.delete(key);
 			})
 		);
 	}
@@ -158,6 +204,8 @@ async function phase(name: string, act: (i: number) => Promise<string>, observe:
 	await until(() => samples.length >= total * CLIENTS, 30_000, `${name}: all clients observed all updates`).catch(() => undefined);
 	const wall = (performance.now() - wallStart) / 1000;
 	const after = await cpu();
+	lag.disable();
+	const driver = process.cpuUsage(driverBefore);
 	const cpuSeconds = (after.cpu.user - before.cpu.user + after.cpu.system - before.cpu.system) / 1e6;
 	const sorted = samples.sort((a, b) => a - b);
 	const req = requests.sort((a, b) => a - b);
@@ -172,7 +220,10 @@ async function phase(name: string, act: (i: number) => Promise<string>, observe:
 		requestP50ms: Math.round(percentile(req, 50)),
 		requestP99ms: Math.round(percentile(req, 99)),
 		serverCpuPercent: Math.round((cpuSeconds / wall) * 100),
-		serverRssMb: Math.round(after.mem / 1e6)
+		serverRssMb: Math.round(after.mem / 1e6),
+		driverCpuPercent: Math.round(((driver.user + driver.system) / 1e6 / wall) * 100),
+		driverLoopDelayP99ms: Math.round(lag.percentile(99) / 1e6),
+		loadAverage: os.loadavg()[0]
 	};
 }
 
@@ -185,11 +236,6 @@ const collect = await phase(
 		const { id } = (await res.json()) as { id: string };
 		cardKey.set(id, id);
 		return id;
-	},
-	(doc, onKey) => {
-		doc.getMap('cards').observe((e) => {
-			for (const [key, change] of e.changes.keys) if (change.action === 'add') onKey(key);
-		});
 	}
 );
 
@@ -205,26 +251,13 @@ const votes = await phase(
 		const res = await api('POST', `/api/v1/workshops/${info.workshopId}/votes`, cookies[i % CLIENTS], { targetId: target }, urlOf(i % CLIENTS));
 		if (res.status !== 201) throw new Error(`vote ${i}: ${res.status}`);
 		return `${target}:${Math.floor(i / cardIds.length) + 1}`;
-	},
-	(doc, onKey) => {
-		// A board shows vote k on a target once its count reaches k: two votes committed together
-		// may move the count by two in one change, which shows both.
-		const tally = doc.getMap<number>('tally');
-		const shown = new Map<string, number>();
-		tally.observe((e) => {
-			for (const key of e.keysChanged) {
-				const now = tally.get(key) ?? 0;
-				for (let k = (shown.get(key) ?? 0) + 1; k <= now; k++) onKey(`${key}:${k}`);
-				shown.set(key, Math.max(now, shown.get(key) ?? 0));
-			}
-		});
 	}
 );
 
-if (process.env.BENCH_DEBUG) console.error('closes', JSON.stringify(clients.slice(0, 3).map((c) => c.closes)));
-console.log(JSON.stringify({ clients: CLIENTS, processes: PROCESSES, ratePerSecond: RATE, seconds: SECONDS, database: info.database, results: [collect, votes] }, null, 2));
-const closed = clients.filter((c) => c.closes.some((x) => x.code >= 4400 && x.code < 4500)).length;
-for (const c of clients) c.destroy();
+console.log(JSON.stringify({ clients: CLIENTS, processes: PROCESSES, boardThreads: THREADS, ratePerSecond: RATE, seconds: SECONDS, database: info.database, results: [collect, votes] }, null, 2));
+const closed = (await askBoards<{ cmd: 'closed'; count: number }>({ cmd: 'closed' }, 'closed')).reduce((a, r) => a + r.count, 0);
+await askBoards({ cmd: 'stop' }, 'stopped');
+await Promise.all(boardThreads.map((w) => w.terminate()));
 for (const { child } of servers) {
 	child.kill('SIGTERM');
 	await new Promise((r) => child.once('exit', r));

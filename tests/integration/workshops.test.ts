@@ -265,6 +265,28 @@ describe('cards and votes', () => {
 		expect(results.cards).toEqual([expect.objectContaining({ id: cardId, text: 'Läckande stuprör', groupId: null, votes: 1 })]);
 	});
 
+	it('spend each guest’s budget exactly once when many vote at once, and leave every board with the stored tally', async () => {
+		const w = await createWorkshop({ votesPerParticipant: 3 });
+		await setPhase(w.id, 'collect');
+		const guests = await Promise.all(['Aino', 'Bo', 'Cilla', 'Dan'].map((name) => guest(w.joinCode, name)));
+		const cards: string[] = [];
+		for (const text of ['Halkiga trösklar', 'Blöta vantar']) cards.push((await (await guests[0].post(`/api/v1/workshops/${w.id}/cards`, { text })).json()).id);
+		await setPhase(w.id, 'vote');
+		expect((await as(leader).post(`/api/v1/workshops/${w.id}/tally`, { visible: true })).status).toBe(200);
+		const view = board(w.docName, leader.cookie);
+		await view.synced;
+		// Every guest taps eight times at once on the two cards: three votes each go through.
+		const answers = await Promise.all(guests.flatMap((g) => Array.from({ length: 8 }, (_, i) => g.post(`/api/v1/workshops/${w.id}/votes`, { targetId: cards[i % 2] }))));
+		const statuses = answers.map((r) => r.status);
+		expect(statuses.filter((s) => s === 201)).toHaveLength(12);
+		expect(statuses.filter((s) => s === 409)).toHaveLength(20);
+		const results = await (await as(leader).get(`/api/v1/workshops/${w.id}/results`)).json();
+		const stored = Object.fromEntries(results.cards.map((c: { id: string; votes: number }) => [c.id, c.votes]));
+		expect(Object.values(stored).reduce((a: number, n) => a + (n as number), 0)).toBe(12);
+		const sorted = (counts: Record<string, unknown>) => JSON.stringify(Object.entries(counts).filter(([, n]) => n).sort());
+		await until(() => sorted(readBoard(view.doc).tally) === sorted(stored), 5000, 'the board shows the stored tally');
+	});
+
 	it('ignore a crafted socket message from a participant: the board and the votes stay as the server made them', async () => {
 		const w = await createWorkshop();
 		await setPhase(w.id, 'collect');

@@ -7,11 +7,11 @@
  */
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, ne, notExists, or, sql } from 'drizzle-orm';
 import type * as Y from 'yjs';
-import { organisations, sprintHmwWorkshops, sprintTestSessions, users, workshopCards, workshopGuests, workshopVotes, workshops } from '../db/schema/index.ts';
+import { initiatives, memberships, organisations, sprintHmwWorkshops, sprintTestSessions, users, workshopCards, workshopGuests, workshopVotes, workshops } from '../db/schema/index.ts';
 import type { Db, Tx } from '../db/index.ts';
 import type { App } from '../app.ts';
 import { can, type Actor, type InitiativeScope, type Target, type UserActor } from '../access/policy.ts';
-import { initiativeScope, isUuid } from '../access/scope.ts';
+import { isUuid } from '../access/scope.ts';
 import { attribution } from '../access/people.ts';
 import * as audit from '../audit/index.ts';
 import { journalled } from '../audit/command.ts';
@@ -26,7 +26,7 @@ import { generateJoinCode, normaliseJoinCode } from './codes.ts';
 import { createJoinGuard, farFromAll, DAY_MS, type JoinGuard } from './join-guard.ts';
 import { replicate } from '../cluster.ts';
 import { landingFor } from './landing.ts';
-import { castWithinBudget } from './budget.ts';
+import { castWithinBudget, lockVoter } from './budget.ts';
 import { owningRoomId, workshopScope } from './owner.ts';
 
 export type Workshop = typeof workshops.$inferSelect;
@@ -51,14 +51,25 @@ export interface WorkshopContext {
 
 /** The workshop with the policy target for this actor, or null when the workshop does not exist. */
 export async function workshopContext(db: Db, actor: Actor, workshopId: string): Promise<WorkshopContext | null> {
-	const workshop = await loadWorkshop(db, workshopId);
-	if (!workshop) return null;
-	const initiative = await initiativeScope(db, actor, workshop.initiativeId);
-	if (!initiative) return null;
+	if (!isUuid(workshopId)) return null;
+	// One round trip for what `loadWorkshop` and `initiativeScope` would load one after the other:
+	// every card and vote of a workshop asks this first (issue 17, `docs/workshops.md`).
+	const userId = actor.kind === 'user' ? actor.userId : null;
+	const [row] = await db
+		.select({ workshop: workshops, phase: initiatives.phase, role: memberships.role, label: memberships.label, roomId: sprintHmwWorkshops.roomId })
+		.from(workshops)
+		.innerJoin(initiatives, eq(initiatives.id, workshops.initiativeId))
+		.leftJoin(memberships, and(eq(memberships.initiativeId, workshops.initiativeId), userId ? eq(memberships.userId, userId) : sql`false`))
+		.leftJoin(sprintHmwWorkshops, eq(sprintHmwWorkshops.workshopId, workshops.id))
+		.where(eq(workshops.id, workshopId))
+		.limit(1);
+	if (!row) return null;
+	const workshop = row.workshop;
+	const initiative: InitiativeScope = { initiativeId: workshop.initiativeId, phase: row.phase, membership: row.role ? { role: row.role, label: row.label } : null };
 	return {
 		workshop,
 		initiative,
-		target: { resource: 'workshop_board', initiative, workshop: await workshopScope(db, actor, workshop) }
+		target: { resource: 'workshop_board', initiative, workshop: await workshopScope(db, actor, workshop, row.roomId) }
 	};
 }
 
@@ -595,6 +606,13 @@ async function assertNotRemoved(tx: Tx, guestId: string): Promise<void> {
 	if (!g || g.removedAt) throw new ApiError(401, 'unauthenticated', 'Du är inte längre med i workshoppen.');
 }
 
+/** The voter's name for the per-voter budget lock (`budget.ts`). */
+function voterKey(actor: Actor): string {
+	if (actor.kind === 'user') return `user:${actor.userId}`;
+	if (actor.kind === 'guest') return `guest:${actor.guestId}`;
+	throw new ApiError(401, 'unauthenticated', 'Du behöver gå med i workshoppen först.');
+}
+
 function voterFilter(actor: Actor) {
 	if (actor.kind === 'user') return eq(workshopVotes.voterUserId, actor.userId);
 	if (actor.kind === 'guest') return eq(workshopVotes.voterGuestId, actor.guestId);
@@ -648,9 +666,20 @@ async function tallyOf(db: Db, workshopId: string, targetIds: string[]): Promise
 /** Quiet time after the last vote before the whole tally is recounted once (`publishTally`). */
 const TALLY_SETTLE_MS = 300;
 
+/** Tally writes waiting for the next run: what to count, and who waits for it. */
+interface TallyRequest {
+	/** The workshop as the newest request saw it (whether the tally is shown). */
+	w: Workshop;
+	/** The targets whose counts changed, or `all` for the whole tally. */
+	targets: Set<string> | 'all';
+	waiters: Array<{ resolve(): void; reject(err: unknown): void }>;
+}
+
 interface TallyWork {
-	/** Tally writes of one workshop, one after another (each counts after the previous wrote). */
-	chain: Promise<void>;
+	/** The run in progress (counting, then writing), if any. */
+	running: Promise<void> | null;
+	/** Requests made while it runs: served together by the next run. */
+	next: TallyRequest | null;
 	settle: NodeJS.Timeout | null;
 }
 const tallyWork = new WeakMap<App, Map<string, TallyWork>>();
@@ -660,36 +689,29 @@ const tallyWork = new WeakMap<App, Map<string, TallyWork>>();
  * one indexed count, so a vote costs the same at 2 000 votes as at 100 (before, every vote
  * recounted the whole workshop with a GROUP BY). The writes of one workshop run one after another
  * in this process, each counting after the previous one wrote, so the board never goes back to
- * an older count. Counts written by different processes (several processes, `REDIS_URL`) can
- * still cross; so, once votes have been quiet for `TALLY_SETTLE_MS`, the whole tally is recounted
- * and written once — the count every process reaches from the database, so the boards agree.
- * Without `targets` (shown, hidden, a guest's votes removed) the whole tally is written at once.
+ * an older count; requests that arrive while a write runs are served together by the next one
+ * (one count of all their targets, one board change), so 150 people voting at once wait for at
+ * most one run ahead of theirs instead of queueing one count and one commit each (issue 17).
+ * Counts written by different processes (several processes, `REDIS_URL`) can still cross; so,
+ * once votes have been quiet for `TALLY_SETTLE_MS`, the whole tally is recounted and written
+ * once — the count every process reaches from the database, so the boards agree. Without
+ * `targets` (shown, hidden, a guest's votes removed) the whole tally is written at once.
  */
 async function publishTally(app: App, w: Workshop, targets?: string[]): Promise<void> {
 	if (!app.liveDocs) return;
-	const liveDocs = app.liveDocs;
 	let byWorkshop = tallyWork.get(app);
 	if (!byWorkshop) tallyWork.set(app, (byWorkshop = new Map()));
-	let work = byWorkshop.get(w.id);
-	if (!work) byWorkshop.set(w.id, (work = { chain: Promise.resolve(), settle: null }));
+	const work = byWorkshop.get(w.id) ?? { running: null, next: null, settle: null };
+	byWorkshop.set(w.id, work);
 	const partial = targets && w.tallyVisible;
-	const run = work.chain.then(async () => {
-		if (partial) {
-			const counts = await tallyOf(app.db, w.id, targets);
-			await liveDocs.change(docNameOf(w.id), null, (doc) => {
-				const t = doc.getMap<number>('tally');
-				for (const [id, n] of Object.entries(counts)) {
-					if (n === 0) {
-						if (t.has(id)) t.delete(id);
-					} else if (t.get(id) !== n) t.set(id, n);
-				}
-			});
-		} else {
-			const t = w.tallyVisible ? await tally(app.db, w.id) : {};
-			await liveDocs.change(docNameOf(w.id), null, (doc) => setTally(doc, t));
-		}
-	});
-	work.chain = run.catch(() => {});
+	const next = (work.next ??= { w, targets: new Set(), waiters: [] });
+	if (!partial) {
+		// The whole tally, as the newest full request saw the workshop (shown or hidden).
+		next.w = w;
+		next.targets = 'all';
+	} else if (next.targets !== 'all') for (const t of targets) next.targets.add(t);
+	const done = new Promise<void>((resolve, reject) => next.waiters.push({ resolve, reject }));
+	if (!work.running) runTally(app, work);
 	if (partial) {
 		const current = work;
 		if (current.settle) clearTimeout(current.settle);
@@ -703,7 +725,42 @@ async function publishTally(app: App, w: Workshop, targets?: string[]): Promise<
 		}, TALLY_SETTLE_MS);
 		current.settle.unref();
 	}
-	await run;
+	await done;
+}
+
+/** Serves the waiting tally requests of a workshop, one run after another, until none wait. */
+function runTally(app: App, work: TallyWork): void {
+	const request = work.next;
+	if (!request || !app.liveDocs) return;
+	const liveDocs = app.liveDocs;
+	work.next = null;
+	const { w, targets } = request;
+	work.running = (async () => {
+		if (targets !== 'all') {
+			const counts = await tallyOf(app.db, w.id, [...targets]);
+			await liveDocs.change(docNameOf(w.id), null, (doc) => {
+				const t = doc.getMap<number>('tally');
+				for (const [id, n] of Object.entries(counts)) {
+					if (n === 0) {
+						if (t.has(id)) t.delete(id);
+					} else if (t.get(id) !== n) t.set(id, n);
+				}
+			});
+		} else {
+			const t = w.tallyVisible ? await tally(app.db, w.id) : {};
+			await liveDocs.change(docNameOf(w.id), null, (doc) => setTally(doc, t));
+		}
+	})().then(
+		() => {
+			for (const waiter of request.waiters) waiter.resolve();
+		},
+		(err) => {
+			for (const waiter of request.waiters) waiter.reject(err);
+		}
+	).finally(() => {
+		work.running = null;
+		runTally(app, work);
+	});
 }
 
 async function assertTarget(app: App, w: Workshop, targetId: string): Promise<void> {
@@ -724,6 +781,7 @@ export async function castVote(app: App, actor: Actor, w: Workshop, targetId: st
 	await app.db.transaction((tx) =>
 		castWithinBudget(tx, {
 			lock: { table: workshops, id: workshops.id, value: w.id },
+			voter: voterKey(actor),
 			check: async (current) => {
 				assertOpenFor(current, acceptsVotes, 'Att rösta');
 				if (actor.kind === 'guest') await assertNotRemoved(tx, actor.guestId);
@@ -734,15 +792,17 @@ export async function castVote(app: App, actor: Actor, w: Workshop, targetId: st
 			insert: () => tx.insert(workshopVotes).values({ workshopId: w.id, targetId, ...voter })
 		})
 	);
-	if (w.tallyVisible) await publishTally(app, w, [targetId]);
-	return voteStatus(app.db, actor, w);
+	// The caller's status is read while the board's tally is written.
+	const [status] = await Promise.all([voteStatus(app.db, actor, w), w.tallyVisible ? publishTally(app, w, [targetId]) : undefined]);
+	return status;
 }
 
 /** Takes back one of the actor's votes on a target. */
 export async function retractVote(app: App, actor: Actor, w: Workshop, targetId: string): Promise<VoteStatus> {
 	assertOpenFor(w, acceptsVotes, 'Att ändra röster');
 	const removed = await app.db.transaction(async (tx) => {
-		const [current] = await tx.select().from(workshops).where(eq(workshops.id, w.id)).for('update');
+		const current = await lockVoter(tx, { table: workshops, id: workshops.id, value: w.id }, voterKey(actor));
+		if (!current) throw new ApiError(404, 'not_found', 'Workshoppen finns inte.');
 		assertOpenFor(current, acceptsVotes, 'Att ändra röster');
 		const [vote] = await tx
 			.select({ id: workshopVotes.id })
@@ -928,7 +988,8 @@ export async function removeGuest(app: App, actor: UserActor, w: Workshop, guest
 	if (!isUuid(guestId)) throw new ApiError(404, 'not_found', 'Deltagaren finns inte.');
 	const now = new Date();
 	const votesRemoved = await app.db.transaction(async (tx) => {
-		// The same lock as a vote takes, so no vote of this guest can slip in beside the removal.
+		// Stronger than the shared lock every vote takes (`budget.ts`): votes in flight finish first,
+		// later ones wait and then see the removal, so no vote of this guest can slip in beside it.
 		await tx.select({ id: workshops.id }).from(workshops).where(eq(workshops.id, w.id)).for('update');
 		const [guest] = await tx
 			.update(workshopGuests)

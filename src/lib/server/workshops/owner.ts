@@ -18,17 +18,22 @@ export async function owningRoomId(db: Db, workshopId: string): Promise<string |
 	return row?.roomId ?? null;
 }
 
-/** The policy's view of a workshop for this actor: its phase and, when a room owns it, that room. */
-export async function workshopScope(db: Db, actor: Actor, w: { id: string; phase: WorkshopScope['phase'] }): Promise<WorkshopScope> {
+/**
+ * The policy's view of a workshop for this actor: its phase and, when a room owns it, that room.
+ * `owner`: the owning room when the caller already read it (null: none), so that an ordinary
+ * workshop's cards and votes do not pay a round trip for it (`workshopContext`).
+ */
+export async function workshopScope(db: Db, actor: Actor, w: { id: string; phase: WorkshopScope['phase'] }, owner?: string | null): Promise<WorkshopScope> {
 	const scope: WorkshopScope = { workshopId: w.id, phase: w.phase };
-	const [owner] = await db
+	if (owner === null) return scope;
+	const [owning] = await db
 		.select({ room: sprintRooms })
 		.from(sprintHmwWorkshops)
 		.innerJoin(sprintRooms, eq(sprintRooms.id, sprintHmwWorkshops.roomId))
 		.where(eq(sprintHmwWorkshops.workshopId, w.id))
 		.limit(1);
-	if (!owner) return scope;
-	const room = owner.room;
+	if (!owning) return scope;
+	const room = owning.room;
 	const supplier = actor.kind === 'user' && actor.organisationKind === 'supplier';
 	return {
 		...scope,

@@ -194,8 +194,8 @@ async function publishDots(app: App, roomId: string, kind: SprintDotKind): Promi
 
 /**
  * A heat-map dot or a straw-poll vote on a sketch (Decide). The budget is
- * the workshop engine's rule (`workshops/budget.ts`): checked inside a transaction that locks the
- * room row, so parallel requests cannot overspend it.
+ * the workshop engine's rule (`workshops/budget.ts`): checked inside a transaction that shares the
+ * room row and locks the voter, so parallel requests of one voter cannot overspend it.
  */
 export async function castDot(app: App, ctx: RoomContext & { actor: UserActor }, kind: SprintDotKind, targetId: string): Promise<DotStatus> {
 	assertStage(ctx, ['decide'], kind === 'poll' ? 'Att rösta' : 'Att sätta prickar');
@@ -204,6 +204,8 @@ export async function castDot(app: App, ctx: RoomContext & { actor: UserActor },
 	await app.db.transaction((tx) =>
 		castWithinBudget(tx, {
 			lock: { table: sprintRooms, id: sprintRooms.id, value: ctx.room.id },
+			// Per voter: the room row is only shared, so different voters never wait for each other.
+			voter: `user:${ctx.actor.userId}:${kind}`,
 			budget: BUDGET[kind],
 			votes: { table: sprintDots, voter: and(eq(sprintDots.roomId, ctx.room.id), eq(sprintDots.kind, kind), eq(sprintDots.voterUserId, ctx.actor.userId)) },
 			message:
