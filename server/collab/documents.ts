@@ -452,7 +452,8 @@ export class LiveDocument implements BridgedDocument, CommitQueue<Pending> {
 		if (this.projectionTimer) return;
 		this.projectionTimer = setTimeout(() => {
 			this.projectionTimer = null;
-			void this.saveProjection();
+			// One document at a time, with socket I/O in between (`CommitPipeline.background`).
+			this.commits.background(() => this.saveProjection());
 		}, this.opts.projectionDelayMs);
 		this.projectionTimer.unref();
 	}
