@@ -53,20 +53,6 @@ export class CommitPipeline {
 		});
 	}
 
-	/**
-	 * Runs a write that is not on a keystroke's path (a document's projection) after the ones
-	 * queued before it, each after the socket I/O waiting at that moment. With PGlite a query
-	 * completes within microtasks, so the projections of 30 documents whose timers fall due
-	 * together would otherwise run back to back before any socket is read again.
-	 */
-	background(task: () => Promise<void>): void {
-		this.chores = this.chores.then(async () => {
-			await new Promise<void>((resolve) => setImmediate(resolve));
-			await task();
-		});
-	}
-	private chores: Promise<void> = Promise.resolve();
-
 	/** Resolves when nothing is queued or in flight (for the documents' `drain`). */
 	async idle(): Promise<void> {
 		while (this.running) await this.running;

@@ -452,8 +452,7 @@ export class LiveDocument implements BridgedDocument, CommitQueue<Pending> {
 		if (this.projectionTimer) return;
 		this.projectionTimer = setTimeout(() => {
 			this.projectionTimer = null;
-			// One document at a time, with socket I/O in between (`CommitPipeline.background`).
-			this.commits.background(() => this.saveProjection());
+			void this.saveProjection();
 		}, this.opts.projectionDelayMs);
 		this.projectionTimer.unref();
 	}
