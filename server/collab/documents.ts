@@ -4,9 +4,11 @@
  *
  * Write pipeline. An accepted update is checked (`checkUpdate`), queued, and committed to the
  * database together with its ledger row. Only after the commit is it applied to the in-memory
- * document, which broadcasts it. Updates that arrive while a commit is in flight are committed
- * together in the next one, so a busy document batches naturally. The in-memory document
- * therefore never holds anything that is not stored: a crash loses nothing a client received.
+ * document, which broadcasts it. The commit is a group commit over all documents of the process
+ * (`commits.ts`): updates that arrive in the same event-loop turn or while a commit is in flight
+ * are committed together in the next one, so a busy server batches naturally. The in-memory
+ * document therefore never holds anything that is not stored: a crash loses nothing a client
+ * received.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -23,6 +25,7 @@ import { serverOnlyRootsViolation } from '../../src/lib/server/collab/roots.ts';
 import { closeSocket, endConnection, type Connection } from './connection.ts';
 import { decodePresence, encodePresence, mayReceivePresence, organisationOf, PresenceClaims, sanitizePresence, type PresenceEntry } from './presence.ts';
 import type { BridgedDocument, DocumentBridge, OpenChannel, PresenceOwner } from './cluster.ts';
+import { CommitPipeline, type CommitQueue } from './commits.ts';
 
 export interface DocumentOptions {
 	/** Fold the tail into the snapshot once it has this many updates. */
@@ -46,11 +49,8 @@ export interface DocumentOptions {
 	limits: UpdateLimits;
 }
 
-interface Pending {
-	update: Uint8Array;
-	author: ChangeAuthor | null;
+interface Pending extends store.AppendEntry {
 	origin: Connection | null;
-	at: Date;
 	resolve(): void;
 	reject(err: unknown): void;
 }
@@ -67,7 +67,7 @@ function message(type: number, write: (e: encoding.Encoder) => void): Uint8Array
 	return encoding.toUint8Array(encoder);
 }
 
-export class LiveDocument implements BridgedDocument {
+export class LiveDocument implements BridgedDocument, CommitQueue<Pending> {
 	readonly name: string;
 	/** What kind of document this is (access, validation, projection). */
 	readonly kind: LiveDocKind;
@@ -100,8 +100,9 @@ export class LiveDocument implements BridgedDocument {
 	catching: Promise<void> | null = null;
 	private catchAgain = false;
 
-	private queue: Pending[] = [];
-	private flushing: Promise<void> | null = null;
+	/** Updates checked and waiting for the group commit (`commits.ts`), oldest first. */
+	readonly queue: Pending[] = [];
+	private readonly commits: CommitPipeline;
 	private compacting: Promise<void> | null = null;
 	/** Who owns which awareness client id; outlives an unload by the grace period (the registry keeps it). */
 	readonly claims: PresenceClaims<Connection>;
@@ -123,9 +124,11 @@ export class LiveDocument implements BridgedDocument {
 		stored: store.StoredDocument,
 		opts: DocumentOptions,
 		onIdle: (doc: LiveDocument) => void,
+		commits: CommitPipeline,
 		claims: PresenceClaims<Connection> = new PresenceClaims<Connection>(opts.presenceGraceMs)
 	) {
 		this.app = app;
+		this.commits = commits;
 		this.name = name;
 		this.kind = docKind(parseDocName(name)!.kind)!;
 		this.opts = opts;
@@ -144,7 +147,9 @@ export class LiveDocument implements BridgedDocument {
 			}
 			this.presenceTimer ??= setTimeout(() => this.flushPresence(), opts.presenceIntervalMs);
 		});
-		if (this.tail >= opts.compactEvery) this.kick();
+		// A long tail left by an earlier run is folded soon after loading (not in the constructor:
+		// the registry sets the bridge, which decides how to compact, right after it).
+		if (this.tail >= opts.compactEvery) setImmediate(() => !this.unloaded && void this.compact());
 	}
 
 	// --- connections -------------------------------------------------------------------------
@@ -297,55 +302,52 @@ export class LiveDocument implements BridgedDocument {
 		}
 		return new Promise<void>((resolve, reject) => {
 			this.queue.push({ update: checked.update, author, origin, at: new Date(), resolve, reject });
-			this.kick();
+			this.commits.schedule(this);
 		});
 	}
 
 	/** Resolves when everything queued so far is stored and applied. */
 	async drain(): Promise<void> {
-		while (this.flushing) await this.flushing;
-	}
-
-	private kick(): void {
-		if (this.flushing) return;
-		this.flushing = this.flushLoop().finally(() => {
-			this.flushing = null;
-			if (this.queue.length) this.kick();
-		});
-	}
-
-	private async flushLoop(): Promise<void> {
-		// Group commit: wait for the rest of this event-loop turn, so the updates of every socket
-		// read in the same poll phase (a burst in a busy document) go into one commit, not the
-		// first alone and the others in the next.
-		await new Promise<void>((resolve) => setImmediate(resolve));
-		while (this.queue.length) {
-			const batch = this.queue.splice(0, 500);
-			try {
-				this.throughId = await store.appendUpdates(this.app.db, this.name, batch);
-			} catch (err) {
-				this.app.log.error('collab.store_failed', { doc: this.name, updates: batch.length, error: String(err) });
-				for (const item of batch) {
-					item.reject(err);
-					// The client still has the update locally and resends it after reconnecting.
-					if (item.origin) endConnection(item.origin, CLOSE.storageFailed, 'storage failed');
-				}
-				continue;
-			}
-			this.tail += batch.length;
-			// Committed: now (and only now) the other processes may have it too.
-			this.bridge?.publishUpdates(this, batch.map((item) => item.update));
-			for (const item of batch) {
-				try {
-					Y.applyUpdate(this.doc, item.update, item.origin ?? SERVER_ORIGIN);
-				} catch (err) {
-					this.app.log.error('collab.apply_failed', { doc: this.name, error: String(err) });
-				}
-				item.resolve();
-			}
-			this.markDirty();
+		while (this.queue.length || this.committing) {
+			if (this.queue.length) this.commits.schedule(this);
+			await this.commits.idle();
 		}
+	}
+
+	/** Updates taken by the pipeline and not yet committed or failed. */
+	private committing = 0;
+
+	/** Called by the pipeline when it takes updates for a commit. */
+	taken(count: number): void {
+		this.committing += count;
+	}
+
+	/** Stored (with their ledger rows): now, and only now, applied here and sent to everyone. */
+	committed(batch: Pending[], throughId: number): void {
+		this.committing -= batch.length;
+		this.throughId = throughId;
+		this.tail += batch.length;
+		// Committed: now (and only now) the other processes may have it too.
+		this.bridge?.publishUpdates(this, batch.map((item) => item.update));
+		for (const item of batch) {
+			try {
+				Y.applyUpdate(this.doc, item.update, item.origin ?? SERVER_ORIGIN);
+			} catch (err) {
+				this.app.log.error('collab.apply_failed', { doc: this.name, error: String(err) });
+			}
+			item.resolve();
+		}
+		this.markDirty();
 		if (this.tail >= this.opts.compactEvery) void this.compact();
+	}
+
+	failed(batch: Pending[], err: unknown): void {
+		this.committing -= batch.length;
+		for (const item of batch) {
+			item.reject(err);
+			// The client still has the update locally and resends it after reconnecting.
+			if (item.origin) endConnection(item.origin, CLOSE.storageFailed, 'storage failed');
+		}
 	}
 
 	private broadcastUpdate(update: Uint8Array): void {
@@ -560,9 +562,12 @@ export class DocumentRegistry implements LiveDocs {
 	private closing = false;
 	/** Multi-process mode: fan-out and repair between processes (`cluster.ts`). */
 	readonly bridge: DocumentBridge | null;
+	/** One group commit for all documents (`commits.ts`). */
+	private readonly commits: CommitPipeline;
 
 	constructor(app: App, opts: DocumentOptions, bridge: DocumentBridge | null = null) {
 		this.app = app;
+		this.commits = new CommitPipeline(app);
 		this.opts = opts;
 		this.bridge = bridge;
 	}
@@ -599,7 +604,7 @@ export class DocumentRegistry implements LiveDocs {
 				}
 				let claims = this.claims.get(name);
 				if (!claims) this.claims.set(name, (claims = new PresenceClaims<Connection>(this.opts.presenceGraceMs)));
-				const doc = new LiveDocument(this.app, name, stored, this.opts, (d) => void this.unload(d), claims);
+				const doc = new LiveDocument(this.app, name, stored, this.opts, (d) => void this.unload(d), this.commits, claims);
 				if (channel) {
 					doc.bridge = this.bridge;
 					doc.channel = channel;

@@ -9,7 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { openDatabase, simpleQuery, type Database } from '../../src/lib/server/db/index.ts';
 import { docLedger, docUpdates } from '../../src/lib/server/db/schema/index.ts';
-import { appendUpdates, compactDocument, loadDocument } from '../../src/lib/server/collab/store.ts';
+import { appendDocumentUpdates, appendUpdates, compactDocument, loadDocument, type AppendEntry } from '../../src/lib/server/collab/store.ts';
+import { CommitPipeline, type CommitQueue } from '../../server/collab/commits.ts';
+import type { App } from '../../src/lib/server/app.ts';
 import { LiteralError, text } from '../../src/lib/server/db/literals.ts';
 import { freshDatabase, testDbKind, type TestDatabase } from '../helpers/db.ts';
 
@@ -52,6 +54,51 @@ describe(`collab store writes (${testDbKind()})`, () => {
 			])
 		);
 		expect(ledger).toHaveLength(3);
+	});
+
+	it('commits several documents in one group: each keeps its order and gets its own highest id', async () => {
+		const [a, b] = [`brief.${randomUUID()}`, `brief.${randomUUID()}`];
+		const author = { userId: randomUUID(), organisationId: randomUUID() };
+		const at = new Date();
+		const [throughA, throughB] = await appendDocumentUpdates(database.db, [
+			{ docName: a, entries: [1, 2, 3].map((x) => ({ update: new Uint8Array([x]), author, at })) },
+			{ docName: b, entries: [7, 8].map((x) => ({ update: new Uint8Array([x]), author: null, at })) }
+		]);
+		const [storedA, storedB] = [await loadDocument(database.db, a), await loadDocument(database.db, b)];
+		expect(storedA.updates.map((u) => [...u])).toEqual([[1], [2], [3]]);
+		expect(storedB.updates.map((u) => [...u])).toEqual([[7], [8]]);
+		expect([storedA.throughId, storedB.throughId]).toEqual([throughA, throughB]);
+		expect(await database.db.select().from(docLedger).where(eq(docLedger.docName, a))).toHaveLength(3);
+		expect(await database.db.select().from(docLedger).where(eq(docLedger.docName, b))).toHaveLength(0);
+	});
+
+	it('the group commit stores what arrived for every document together; a document that cannot be stored fails alone', async () => {
+		const errors: unknown[] = [];
+		const app = { db: database.db, log: { error: (_event: string, fields: unknown) => errors.push(fields) } } as unknown as App;
+		const pipeline = new CommitPipeline(app);
+		const outcome = new Map<string, string>();
+		const queue = (name: string, bytes: number[]): CommitQueue => {
+			const q: CommitQueue = {
+				name,
+				queue: bytes.map((x) => ({ update: new Uint8Array([x]), author: null, at: new Date() })),
+				taken: () => {},
+				committed: (batch: AppendEntry[], through: number) => void outcome.set(name, `stored ${batch.length} through ${through}`),
+				failed: (batch: AppendEntry[]) => void outcome.set(name, `failed ${batch.length}`)
+			};
+			return q;
+		};
+		const good = [queue(`brief.${randomUUID()}`, [1, 2]), queue(`brief.${randomUUID()}`, [3])];
+		// Not a document name: the store refuses it, which fails the group it is in.
+		const bad = queue('not a document', [4]);
+		for (const q of [good[0], bad, good[1]]) pipeline.schedule(q);
+		await pipeline.idle();
+		for (const q of good) {
+			const stored = await loadDocument(database.db, q.name);
+			expect(outcome.get(q.name)).toBe(`stored ${stored.updates.length} through ${stored.throughId}`);
+		}
+		expect((await loadDocument(database.db, good[0].name)).updates.map((u) => [...u])).toEqual([[1], [2]]);
+		expect(outcome.get(bad.name)).toBe('failed 1');
+		expect(errors).toHaveLength(1);
 	});
 
 	it('folds the tail into the snapshot without touching the ledger, and never moves a snapshot backwards', async () => {

@@ -54,25 +54,54 @@ export interface AppendEntry {
 /**
  * Stores accepted updates and their ledger rows atomically. Resolves with the highest new
  * update id once committed; only then may the updates be broadcast.
- *
- * This runs on every keystroke, so the two inserts go to the database as one simple query with
- * typed literals (`db/literals.ts`): one implicit transaction, one trip (into WebAssembly, with
- * PGlite) instead of a BEGIN/INSERT/INSERT/COMMIT sequence of parameterised queries. Two plain
- * statements plan faster than one statement joining them with a CTE (measured; docs/collab.md).
  */
 export async function appendUpdates(db: Db, docName: string, entries: AppendEntry[]): Promise<number> {
-	if (!entries.length) throw new Error('appendUpdates: nothing to append');
-	if (!parseDocName(docName)) throw new Error('appendUpdates: not a document name');
-	const name = lit.text(docName);
-	const updateRows = entries.map((e) => `(${name}, ${lit.bytes(e.update)}, ${lit.timestamp(e.at)})`).join(', ');
-	const ledgerRows = entries
-		.filter((e) => e.author && (e.author.userId || e.author.guestId))
-		.map((e) => `(${name}, ${lit.uuid(e.author!.userId)}, ${lit.uuid(e.author!.guestId)}, ${lit.uuid(e.author!.organisationId)}, ${lit.int(e.update.byteLength)}, ${lit.timestamp(e.at)})`)
-		.join(', ');
-	const statements = [`insert into ${getTableName(docUpdates)} (doc_name, update, created_at) values ${updateRows} returning id`];
-	if (ledgerRows) statements.push(`insert into ${getTableName(docLedger)} (doc_name, user_id, guest_id, organisation_id, bytes, at) values ${ledgerRows}`);
-	const [ids] = await simpleQuery(db, statements.join(';\n'));
-	return Math.max(...ids.map((r) => Number(r.id)));
+	return (await appendDocumentUpdates(db, [{ docName, entries }]))[0];
+}
+
+/** One document's share of a group commit (`appendDocumentUpdates`). */
+export interface DocumentAppend {
+	docName: string;
+	entries: AppendEntry[];
+}
+
+/**
+ * Stores the accepted updates of several documents, with their ledger rows, in one commit.
+ * Resolves, per document in the order given, with its highest new update id once committed;
+ * only then may the updates be broadcast. Within a document, ids follow the order of its
+ * entries (one multi-row insert assigns them in order), which is the order they are loaded in.
+ *
+ * This runs on every keystroke, so the whole group goes to the database as one simple query
+ * with typed literals (`db/literals.ts`): one implicit transaction, one trip (into WebAssembly,
+ * with PGlite) instead of a BEGIN/INSERT/INSERT/COMMIT sequence of parameterised queries, and
+ * two multi-row statements however many documents and updates the group holds. The commit's
+ * fixed cost dominates a single keystroke's (docs/collab.md), so the live server commits every
+ * document's pending updates together (`server/collab/commits.ts`). Two plain statements plan
+ * faster than one statement joining them with a CTE (measured; docs/collab.md).
+ */
+export async function appendDocumentUpdates(db: Db, groups: DocumentAppend[]): Promise<number[]> {
+	if (!groups.length || groups.some((g) => !g.entries.length)) throw new Error('appendUpdates: nothing to append');
+	const updateRows: string[] = [];
+	const ledgerRows: string[] = [];
+	for (const { docName, entries } of groups) {
+		if (!parseDocName(docName)) throw new Error('appendUpdates: not a document name');
+		const name = lit.text(docName);
+		for (const e of entries) {
+			const at = lit.timestamp(e.at);
+			updateRows.push(`(${name}, ${lit.bytes(e.update)}, ${at})`);
+			const a = e.author;
+			if (a && (a.userId || a.guestId)) ledgerRows.push(`(${name}, ${lit.uuid(a.userId)}, ${lit.uuid(a.guestId)}, ${lit.uuid(a.organisationId)}, ${lit.int(e.update.byteLength)}, ${at})`);
+		}
+	}
+	const statements = [`insert into ${getTableName(docUpdates)} (doc_name, update, created_at) values ${updateRows.join(', ')} returning id, doc_name`];
+	if (ledgerRows.length) statements.push(`insert into ${getTableName(docLedger)} (doc_name, user_id, guest_id, organisation_id, bytes, at) values ${ledgerRows.join(', ')}`);
+	const [rows] = await simpleQuery(db, statements.join(';\n'));
+	if (rows.length !== updateRows.length) throw new Error(`appendUpdates: ${rows.length} ids for ${updateRows.length} rows`);
+	// Per document, the highest id (not the last row: nothing here relies on RETURNING's order).
+	const highest = new Map<string, number>();
+	for (const r of rows) highest.set(r.doc_name as string, Math.max(highest.get(r.doc_name as string) ?? 0, Number(r.id)));
+	const through = groups.map((g) => highest.get(g.docName) ?? 0);
+	return through;
 }
 
 /**
