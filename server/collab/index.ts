@@ -176,7 +176,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 			(doc) => {
 				if (ws.readyState !== ws.OPEN) return;
 				doc.attach(conn);
-				app.log.debug('collab.connected', { doc: conn.docName, conn: conn.id, principal: conn.principal, level: conn.level });
+				app.log.debug('collab.connected', { doc: conn.docName, conn: conn.id, principal: conn.principal, access: conn.level });
 			},
 			(err) => {
 				app.log.error('collab.load_failed', { doc: conn.docName, error: String(err) });

@@ -15,9 +15,12 @@ export interface Logger {
 
 const SECRET_KEYS = /pass(word)?|token|secret|cookie|authorization|session/i;
 
+/** The line's own keys: a field of the same name is kept as `field_<name>`, never over them. */
+const RESERVED = new Set(['at', 'level', 'pid', 'event']);
+
 function redact(fields: Record<string, unknown>): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
-	for (const [k, v] of Object.entries(fields)) out[k] = SECRET_KEYS.test(k) && k !== 'sessionIdPrefix' ? '[redacted]' : v;
+	for (const [k, v] of Object.entries(fields)) out[RESERVED.has(k) ? `field_${k}` : k] = SECRET_KEYS.test(k) && k !== 'sessionIdPrefix' ? '[redacted]' : v;
 	return out;
 }
 
