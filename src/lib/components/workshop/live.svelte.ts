@@ -88,3 +88,27 @@ export class LiveBoard {
 		this.doc.destroy();
 	}
 }
+
+/**
+ * The live board named by `docName()` while it names one (call while a component initialises):
+ * one connection per board — page data reloads that keep the name never reconnect — closed when
+ * the name changes or the component goes.
+ */
+export function useLiveBoard(docName: () => string | null): { readonly current: LiveBoard | null } {
+	let live = $state<LiveBoard | null>(null);
+	$effect(() => {
+		const name = docName();
+		if (!name) return;
+		const board = new LiveBoard(name);
+		live = board;
+		return () => {
+			board.destroy();
+			live = null;
+		};
+	});
+	return {
+		get current() {
+			return live;
+		}
+	};
+}
